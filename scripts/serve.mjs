@@ -1,0 +1,56 @@
+// A small static file server for the built explorer (dist/), used by `make serve` and the
+// browser tests. Loopback only. Usage: node scripts/serve.mjs [DIR] [PORT]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const root = resolve(process.argv[2] ?? "dist");
+const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".geojson": "application/geo+json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".md": "text/markdown; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Serves the files under `dir`; answers 404 outside it. */
+export function staticHandler(dir) {
+  return async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+      let file = join(dir, path);
+      if (!file.startsWith(dir)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
+      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch (err) {
+      res.writeHead(err.code === "ENOENT" || err.code === "ENOTDIR" ? 404 : 500, { "content-type": "text/plain" });
+      res.end(err.code === "ENOENT" || err.code === "ENOTDIR" ? "Not found\n" : "Server error\n");
+    }
+  };
+}
+
+export function startServer(dir = root, listenPort = port) {
+  const server = createServer(staticHandler(dir));
+  return new Promise((done) => server.listen(listenPort, "127.0.0.1", () => done(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await startServer();
+  console.log(`Serving ${root} at http://127.0.0.1:${port}/  (Ctrl+C stops)`);
+}

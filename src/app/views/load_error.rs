@@ -1,0 +1,72 @@
+//! What a visitor sees when the snapshot cannot be shown: the problem, named, and Retry.
+
+use leptos::prelude::*;
+
+use crate::app::fetch::{LoadError, TIMEOUT_SECONDS};
+use crate::app::state::AppState;
+use crate::core::i18n::{fill, Msg};
+use crate::core::load::MAX_SNAPSHOT_BYTES;
+
+/// Problems listed before "…and N more".
+const SHOWN_PROBLEMS: usize = 12;
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+#[component]
+pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = {
+        let error = error.clone();
+        move || {
+            let t = |msg| state.t(msg);
+            match &error {
+                LoadError::Network { url } => fill(t(Msg::LoadFailedNetwork), &[url]),
+                LoadError::Timeout { url } => fill(
+                    t(Msg::LoadFailedTimeout),
+                    &[url, &TIMEOUT_SECONDS.to_string()],
+                ),
+                LoadError::Status { url, status, text } => fill(
+                    t(Msg::LoadFailedStatus),
+                    &[format!("{status} {text}").trim(), url],
+                ),
+                LoadError::TooLarge { url, bytes } => fill(
+                    t(Msg::LoadFailedTooLarge),
+                    &[url, &megabytes(*bytes), &megabytes(MAX_SNAPSHOT_BYTES)],
+                ),
+                LoadError::Invalid { url, .. } => fill(t(Msg::LoadFailedInvalid), &[url]),
+            }
+        }
+    };
+    let problems = match &error {
+        LoadError::Invalid { problems, .. } => problems.clone(),
+        _ => Vec::new(),
+    };
+    let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    let list = (!problems.is_empty()).then(|| {
+        view! {
+            <ul class="iom-problems" lang="en">
+                {problems
+                    .into_iter()
+                    .take(SHOWN_PROBLEMS)
+                    .map(|problem| view! { <li><code>{problem.path}</code> ": " {problem.message}</li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    let more = (hidden > 0).then(
+        || view! { <p>{move || fill(state.t(Msg::MoreProblems), &[&hidden.to_string()])}</p> },
+    );
+    view! {
+        <section class="iom-error" role="alert" aria-labelledby="iom-error-title">
+            <h1 id="iom-error-title">{move || state.t(Msg::LoadFailedTitle)}</h1>
+            <p>{message}</p>
+            {list}
+            {more}
+            <button type="button" class="iom-button" on:click=move |_| retry.run(())>
+                {move || state.t(Msg::Retry)}
+            </button>
+        </section>
+    }
+}

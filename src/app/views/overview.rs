@@ -1,0 +1,156 @@
+//! The landing view: what the strategy is, when and how it was launched, and what the explorer holds.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::shell::{view_label, ViewLink};
+use super::widgets::{SourceLinks, Tx};
+use super::AVAILABLE_VIEWS;
+use crate::app::intl::{format_date, format_number};
+use crate::app::state::AppState;
+use crate::core::i18n::Msg;
+use crate::core::summary::Counts;
+use crate::core::Snapshot;
+
+#[component]
+pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let strategy = &data.strategy;
+    let launch = &strategy.launch;
+    let counts = Counts::of(&data);
+
+    let co_chairs = launch
+        .co_chairs
+        .iter()
+        .filter_map(|id| data.people.iter().find(|person| &person.id == id))
+        .map(|person| {
+            view! {
+                <li><span lang="en">{person.name.clone()}</span> ", " <Tx text=person.role.clone() /></li>
+            }
+        })
+        .collect_view();
+    let launched_with = launch
+        .with_partners
+        .iter()
+        .filter_map(|id| data.partners.iter().find(|partner| &partner.id == id))
+        .map(|partner| view! { <li><Tx text=partner.name.clone() /></li> })
+        .collect_view();
+    let alignment = strategy
+        .alignment
+        .iter()
+        .filter_map(|item| {
+            Some((
+                item,
+                data.frameworks.iter().find(|f| f.id == item.framework)?,
+            ))
+        })
+        .map(|(item, framework)| {
+            view! {
+                <li>
+                    <Tx text=item.relation.clone() class="iom-relation" /> " "
+                    <strong><Tx text=framework.name.clone() /></strong>
+                </li>
+            }
+        })
+        .collect_view();
+    let themes = data
+        .themes
+        .iter()
+        .map(|theme| {
+            view! {
+                <li class="iom-theme-card">
+                    <h3><Tx text=theme.name.clone() /></h3>
+                    <p><Tx text=theme.summary.clone() /></p>
+                </li>
+            }
+        })
+        .collect_view();
+    let launch_date = launch.date;
+    let period = strategy.period;
+    let stat = move |value: usize, label: Msg| {
+        view! {
+            <li class="iom-stat">
+                <span class="iom-stat__value">{move || format_number(value, state.lang())}</span>
+                <span class="iom-stat__label">{move || state.t(label)}</span>
+            </li>
+        }
+    };
+
+    view! {
+        <article class="iom-overview">
+            <header class="iom-hero">
+                <p class="iom-hero__period">
+                    {move || state.t(Msg::StrategyPeriod)} " " {period.start} "–" {period.end}
+                </p>
+                <h1><Tx text=strategy.title.clone() /></h1>
+                <p class="iom-hero__summary"><Tx text=strategy.summary.clone() /></p>
+            </header>
+
+            <section class="iom-statements" aria-label=move || state.t(Msg::Vision)>
+                <figure class="iom-statement">
+                    <figcaption>{move || state.t(Msg::Vision)}</figcaption>
+                    <blockquote><p>"“" <Tx text=strategy.vision.clone() /> "”"</p></blockquote>
+                </figure>
+                <figure class="iom-statement">
+                    <figcaption>{move || state.t(Msg::Goal)}</figcaption>
+                    <blockquote><p>"“" <Tx text=strategy.goal.clone() /> "”"</p></blockquote>
+                </figure>
+            </section>
+
+            <section class="iom-glance" aria-labelledby="iom-glance-title">
+                <h2 id="iom-glance-title">{move || state.t(Msg::AtAGlance)}</h2>
+                <ul class="iom-stats">
+                    {stat(counts.themes, Msg::CountThemes)}
+                    {stat(counts.partners, Msg::CountPartners)}
+                    {stat(counts.events, Msg::CountEvents)}
+                    {stat(counts.provinces, Msg::CountProvinces)}
+                    {stat(counts.projects, Msg::CountProjects)}
+                    {stat(counts.sources, Msg::CountSources)}
+                </ul>
+            </section>
+
+            <div class="iom-columns">
+                <section class="iom-launch" aria-labelledby="iom-launch-title">
+                    <h2 id="iom-launch-title">{move || state.t(Msg::Launch)}</h2>
+                    <dl>
+                        <dt>{move || state.t(Msg::LaunchedOn)}</dt>
+                        <dd>
+                            <time datetime=launch_date.to_string()>{move || format_date(&launch_date, state.lang())}</time>
+                            ", " <Tx text=launch.venue.clone() />
+                        </dd>
+                        <dt>{move || state.t(Msg::LaunchedWith)}</dt>
+                        <dd><ul class="iom-plain-list">{launched_with}</ul></dd>
+                        <dt>{move || state.t(Msg::CoChairs)}</dt>
+                        <dd><ul class="iom-plain-list">{co_chairs}</ul></dd>
+                        <dt>{move || state.t(Msg::Attendance)}</dt>
+                        <dd><Tx text=launch.attendance.clone() /></dd>
+                    </dl>
+                    <SourceLinks data=data.clone() ids=launch.sources.clone() />
+                </section>
+
+                <section class="iom-alignment" aria-labelledby="iom-alignment-title">
+                    <h2 id="iom-alignment-title">{move || state.t(Msg::AlignedWith)}</h2>
+                    <ul>{alignment}</ul>
+                    <SourceLinks data=data.clone() ids=strategy.sources.clone() />
+                </section>
+            </div>
+
+            <section class="iom-themes-overview" aria-labelledby="iom-themes-title">
+                <h2 id="iom-themes-title">{move || state.t(Msg::ThemesHeading)}</h2>
+                <ul class="iom-theme-grid">{themes}</ul>
+            </section>
+
+            <nav class="iom-explore" aria-labelledby="iom-explore-title">
+                <h2 id="iom-explore-title">{move || state.t(Msg::ExploreViews)}</h2>
+                <ul>
+                    {AVAILABLE_VIEWS
+                        .into_iter()
+                        .filter(|view| *view != state.view())
+                        .map(|view| view! { <li><ViewLink view>{move || state.t(view_label(view))}</ViewLink></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </article>
+    }
+}

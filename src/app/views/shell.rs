@@ -1,0 +1,132 @@
+//! Page chrome: header with navigation and language switch, loading state, footer.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::AVAILABLE_VIEWS;
+use crate::app::fetch::LoadError;
+use crate::app::intl::format_date;
+use crate::app::state::AppState;
+use crate::core::i18n::Msg;
+use crate::core::url_state::{UrlState, View};
+use crate::core::{Lang, Snapshot};
+
+pub fn view_label(view: View) -> Msg {
+    match view {
+        View::Overview => Msg::ViewOverview,
+        View::Themes => Msg::ViewThemes,
+        View::Timeline => Msg::ViewTimeline,
+        View::Map => Msg::ViewMap,
+        View::Partners => Msg::ViewPartners,
+        View::Sources => Msg::ViewSources,
+    }
+}
+
+/// A link that works without the app (its `href` is the view's URL) and navigates in place.
+#[component]
+pub fn ViewLink(view: View, children: Children) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let href = move || {
+        state.url.with(|url| {
+            UrlState {
+                view,
+                item: None,
+                ..url.clone()
+            }
+            .to_query()
+        })
+    };
+    let current = move || (state.view() == view).then_some("page");
+    view! {
+        <a
+            href=move || { let query = href(); if query.is_empty() { "?".to_owned() } else { query } }
+            aria-current=current
+            on:click=move |event| {
+                if !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0) {
+                    event.prevent_default();
+                    state.show(view);
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let language_button = move |lang: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                lang=lang.code()
+                aria-pressed=move || if state.lang() == lang { "true" } else { "false" }
+                on:click=move |_| state.set_lang(lang)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="iom-header">
+            <div class="iom-header__brand">
+                <p class="iom-header__name">{move || state.t(Msg::AppName)}</p>
+                <p class="iom-header__tagline">{move || state.t(Msg::AppTagline)}</p>
+            </div>
+            <div class="iom-lang" role="group" aria-label=move || state.t(Msg::LanguageSwitch)>
+                {language_button(Lang::En, "English")}
+                {language_button(Lang::Lo, "ພາສາລາວ")}
+            </div>
+            <nav class="iom-nav" aria-label=move || state.t(Msg::MainNavigation)>
+                <ul>
+                    {AVAILABLE_VIEWS
+                        .into_iter()
+                        .map(|view| {
+                            view! {
+                                <li>
+                                    <ViewLink view>{move || state.t(view_label(view))}</ViewLink>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="iom-loading" role="status" aria-live="polite">
+            <span class="iom-spinner" aria-hidden="true"></span>
+            {move || state.t(Msg::Loading)}
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer(snapshot: LocalResource<Result<Arc<Snapshot>, LoadError>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let snapshot_line = move || {
+        let data = snapshot.get()?.ok()?;
+        let lang = state.lang();
+        Some(view! {
+            <p>
+                {state.t(Msg::SnapshotDate)} " " {format_date(&data.snapshot_date, lang)} " · "
+                {state.t(Msg::SchemaVersion)} " " {data.schema_version.clone()}
+            </p>
+        })
+    };
+    view! {
+        <footer class="iom-footer">
+            <p>{move || state.t(Msg::FootnoteUnofficial)} " "
+                <ViewLink view=View::Sources>{move || state.t(Msg::ViewSources)}</ViewLink>
+            </p>
+            {snapshot_line}
+        </footer>
+    }
+}

@@ -1,0 +1,83 @@
+//! "About the data": every source, the editorial notes, the snapshot's date and version,
+//! licences and the map disclaimer.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::widgets::{SourceLinks, Tx};
+use crate::app::intl::format_date;
+use crate::app::state::AppState;
+use crate::core::i18n::Msg;
+use crate::core::model::NoteKind;
+use crate::core::Snapshot;
+
+fn note_label(kind: NoteKind) -> Msg {
+    match kind {
+        NoteKind::Correction => Msg::NoteCorrection,
+        NoteKind::Conflict => Msg::NoteConflict,
+        NoteKind::Inference => Msg::NoteInference,
+        NoteKind::Gap => Msg::NoteGap,
+    }
+}
+
+#[component]
+pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let snapshot_date = data.snapshot_date;
+    let notes = data
+        .notes
+        .iter()
+        .map(|note| {
+            let kind = note.kind;
+            view! {
+                <li class="iom-note" id=format!("note-{}", note.id)>
+                    <p class="iom-note__kind">{move || state.t(note_label(kind))}</p>
+                    <h3><Tx text=note.title.clone() /></h3>
+                    <p><Tx text=note.body.clone() /></p>
+                    <SourceLinks data=data.clone() ids=note.sources.clone() />
+                </li>
+            }
+        })
+        .collect_view();
+    let sources = data
+        .sources
+        .iter()
+        .map(|source| {
+            let date = source.date;
+            view! {
+                <li lang="en">
+                    <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{source.title.clone()}</a>
+                    <span class="iom-source-meta">
+                        " · " {source.publisher.clone()}
+                        {date.map(|date| view! { " · " <time datetime=date.to_string()>{move || format_date(&date, state.lang())}</time> })}
+                    </span>
+                    {source.note.clone().map(|note| view! { <span class="iom-source-note">" · " <Tx text=note /></span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="iom-about">
+            <h1>{move || state.t(Msg::ViewSources)}</h1>
+            <p>
+                {move || state.t(Msg::SnapshotDate)} " "
+                <time datetime=snapshot_date.to_string()>{move || format_date(&snapshot_date, state.lang())}</time>
+                " · " {move || state.t(Msg::SchemaVersion)} " " {data.schema_version.clone()}
+            </p>
+            <p>{move || state.t(Msg::FootnoteUnofficial)}</p>
+            <section aria-labelledby="iom-notes-title">
+                <h2 id="iom-notes-title">{move || state.t(Msg::EditorialNotes)}</h2>
+                <ul class="iom-notes">{notes}</ul>
+            </section>
+            <section aria-labelledby="iom-source-list-title">
+                <h2 id="iom-source-list-title">{move || state.t(Msg::SourcesLabel)} " (" {data.sources.len()} ")"</h2>
+                <ol class="iom-source-list">{sources}</ol>
+            </section>
+            <section class="iom-licences">
+                <p>{move || state.t(Msg::BoundaryAttribution)}</p>
+                <p>{move || state.t(Msg::Disclaimer)}</p>
+            </section>
+        </article>
+    }
+}

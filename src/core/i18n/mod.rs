@@ -1,0 +1,152 @@
+//! UI strings. Every message is a variant of [`Msg`]; each language has its own file with an
+//! exhaustive `match`, so a message missing in either language is a compile error, and
+//! `tests::every_message_has_text_in_both_languages` checks that none is left empty.
+//!
+//! The Lao strings need review by a native speaker before publication (see README).
+
+mod en;
+mod lo;
+
+use super::text::Lang;
+
+/// Declares [`Msg`] and `Msg::ALL` from one list, so the two cannot drift apart.
+macro_rules! messages {
+    ($($name:ident),+ $(,)?) => {
+        /// Every piece of UI text. Content (titles, summaries) comes from the snapshot instead.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($name),+
+        }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),+];
+        }
+    };
+}
+
+messages! {
+    AppName,
+    AppTagline,
+    SkipToContent,
+    MainNavigation,
+    LanguageSwitch,
+    ViewOverview,
+    ViewThemes,
+    ViewTimeline,
+    ViewMap,
+    ViewPartners,
+    ViewSources,
+    Loading,
+    LoadFailedTitle,
+    LoadFailedNetwork,
+    LoadFailedStatus,
+    LoadFailedInvalid,
+    LoadFailedTooLarge,
+    LoadFailedTimeout,
+    MoreProblems,
+    Retry,
+    StrategyPeriod,
+    Vision,
+    Goal,
+    Launch,
+    LaunchedOn,
+    CoChairs,
+    LaunchedWith,
+    Attendance,
+    AlignedWith,
+    AtAGlance,
+    CountThemes,
+    CountPartners,
+    CountEvents,
+    CountProvinces,
+    CountProjects,
+    CountSources,
+    ThemesHeading,
+    ExploreViews,
+    SourcesLabel,
+    SnapshotDate,
+    SchemaVersion,
+    DataFrom,
+    Disclaimer,
+    BoundaryAttribution,
+    FootnoteUnofficial,
+    EditorialNotes,
+    NoteCorrection,
+    NoteConflict,
+    NoteInference,
+    NoteGap,
+    SourcePublisher,
+    SourceDate,
+    OpensInNewTab,
+}
+
+/// The UI text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    match lang {
+        Lang::En => en::text(msg),
+        Lang::Lo => lo::text(msg),
+    }
+}
+
+/// Fills `{}` placeholders in order, e.g. `fill(t(lang, Msg::MoreProblems), &["12"])`.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        out.push_str(values.next().copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_both_languages() {
+        for &msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !t(lang, msg).trim().is_empty(),
+                    "{msg:?} is empty in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lao_text_is_written_in_lao_script() {
+        // A Lao string left in English would read as a missing translation.
+        let english_on_purpose = [Msg::AppName];
+        for &msg in Msg::ALL.iter().filter(|m| !english_on_purpose.contains(m)) {
+            let text = t(Lang::Lo, msg);
+            assert!(
+                text.chars().any(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c)),
+                "{msg:?} has no Lao letters: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_count_matches_between_languages() {
+        for &msg in Msg::ALL {
+            assert_eq!(
+                t(Lang::En, msg).matches("{}").count(),
+                t(Lang::Lo, msg).matches("{}").count(),
+                "{msg:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_in_order() {
+        assert_eq!(fill("{} of {}", &["3", "40"]), "3 of 40");
+        assert_eq!(fill("no placeholder", &["x"]), "no placeholder");
+    }
+}

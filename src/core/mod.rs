@@ -1,0 +1,20 @@
+//! Plain-Rust core: the snapshot model, its loading and validation, and the logic the views
+//! draw from. Nothing here touches the DOM, so all of it is tested with `cargo test` on the host.
+
+pub mod date;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod problem;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod summary;
+pub mod text;
+pub mod url_state;
+pub mod validate;
+
+pub use date::{PartialDate, Precision};
+pub use load::load_snapshot;
+pub use model::Snapshot;
+pub use problem::Problem;
+pub use text::{Lang, Text};

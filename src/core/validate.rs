@@ -1,0 +1,495 @@
+//! The rules a snapshot must follow beyond its shape: unique ids, references that resolve,
+//! dates inside 2001-2026 and in order, `https:` links only, no empty text, a source for every item.
+
+use std::collections::HashMap;
+
+use super::date::PartialDate;
+use super::model::*;
+use super::problem::{child, index, Problem};
+use super::text::Text;
+
+/// Events, projects and the strategy fall inside these years; frameworks may reach further.
+pub const FIRST_YEAR: i32 = 2001;
+pub const LAST_YEAR: i32 = 2026;
+
+/// What an id names, so that a reference to a partner cannot silently resolve to a theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Framework,
+    Theme,
+    Partner,
+    Province,
+    Event,
+    Project,
+    Person,
+    Source,
+    Note,
+}
+
+impl Kind {
+    const ALL: [Kind; 9] = [
+        Kind::Framework,
+        Kind::Theme,
+        Kind::Partner,
+        Kind::Province,
+        Kind::Event,
+        Kind::Project,
+        Kind::Person,
+        Kind::Source,
+        Kind::Note,
+    ];
+
+    fn collection(self) -> &'static str {
+        match self {
+            Kind::Framework => "frameworks",
+            Kind::Theme => "themes",
+            Kind::Partner => "partners",
+            Kind::Province => "provinces",
+            Kind::Event => "events",
+            Kind::Project => "projects",
+            Kind::Person => "people",
+            Kind::Source => "sources",
+            Kind::Note => "notes",
+        }
+    }
+}
+
+struct Checker {
+    /// Every id with its kind and the path where it is defined.
+    ids: HashMap<String, (Kind, String)>,
+    problems: Vec<Problem>,
+}
+
+/// Checks every rule and returns every problem (empty when the snapshot is good).
+/// `unparsed` lists `(collection, id)` of items left out for a shape problem: references to
+/// them count as resolved.
+pub fn validate(snapshot: &Snapshot, unparsed: &[(&str, &str)]) -> Vec<Problem> {
+    let mut checker = Checker {
+        ids: HashMap::new(),
+        problems: Vec::new(),
+    };
+    checker.register_ids(snapshot);
+    for &(collection, id) in unparsed {
+        if let Some(kind) = Kind::ALL
+            .into_iter()
+            .find(|kind| kind.collection() == collection)
+        {
+            let at = format!("$.{collection}");
+            checker.ids.entry(id.to_owned()).or_insert((kind, at));
+        }
+    }
+    checker.check_snapshot(snapshot);
+    checker.problems
+}
+
+impl Checker {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn register_ids(&mut self, s: &Snapshot) {
+        let groups: [(Kind, Vec<&str>); 9] = [
+            (
+                Kind::Framework,
+                s.frameworks.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                Kind::Theme,
+                s.themes.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                Kind::Partner,
+                s.partners.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                Kind::Province,
+                s.provinces.iter().map(|x| x.code.as_str()).collect(),
+            ),
+            (
+                Kind::Event,
+                s.events.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                Kind::Project,
+                s.projects.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                Kind::Person,
+                s.people.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (
+                Kind::Source,
+                s.sources.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            (Kind::Note, s.notes.iter().map(|x| x.id.as_str()).collect()),
+        ];
+        for (kind, ids) in groups {
+            let field = if kind == Kind::Province { "code" } else { "id" };
+            for (i, id) in ids.into_iter().enumerate() {
+                let path = child(&index(&child("$", kind.collection()), i), field);
+                if let Some(message) = id_problem(id) {
+                    self.problem(&path, message);
+                    continue;
+                }
+                match self.ids.get(id) {
+                    Some((_, first)) => {
+                        let message = format!("duplicate id \"{id}\" (first defined at {first})");
+                        self.problem(&path, message);
+                    }
+                    None => {
+                        self.ids.insert(id.to_owned(), (kind, path));
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_snapshot(&mut self, s: &Snapshot) {
+        if s.snapshot_date.day.is_none() {
+            self.problem(
+                "$.snapshot_date",
+                format!("\"{}\" must be a full date, YYYY-MM-DD", s.snapshot_date),
+            );
+        }
+        self.check_strategy(&s.strategy);
+        for (i, item) in s.frameworks.iter().enumerate() {
+            let path = index("$.frameworks", i);
+            self.text(&path, "name", &item.name);
+            self.text(&path, "summary", &item.summary);
+            self.optional_plain(&path, "short_name", item.short_name.as_deref());
+            if let (Some(start), Some(end)) = (&item.start, &item.end) {
+                self.order(&path, start, "end", end);
+            }
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.themes.iter().enumerate() {
+            let path = index("$.themes", i);
+            self.text(&path, "name", &item.name);
+            self.text(&path, "summary", &item.summary);
+            self.refs(&path, "frameworks", &item.frameworks, Kind::Framework);
+            for (j, target) in item.sdg_targets.iter().enumerate() {
+                if !is_sdg_target(target) {
+                    self.problem(
+                        index(&child(&path, "sdg_targets"), j),
+                        format!("\"{target}\" is not an SDG target like \"10.7\""),
+                    );
+                }
+            }
+            for (j, objective) in item.gcm_objectives.iter().enumerate() {
+                if !(1..=23).contains(objective) {
+                    self.problem(index(&child(&path, "gcm_objectives"), j), format!("GCM objective {objective} does not exist; the GCM has objectives 1 to 23"));
+                }
+            }
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.partners.iter().enumerate() {
+            let path = index("$.partners", i);
+            self.text(&path, "name", &item.name);
+            self.text(&path, "summary", &item.summary);
+            self.optional_plain(&path, "short_name", item.short_name.as_deref());
+            self.plain_list(&path, "aliases", &item.aliases);
+            self.refs(&path, "themes", &item.themes, Kind::Theme);
+            self.refs(&path, "provinces", &item.provinces, Kind::Province);
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.provinces.iter().enumerate() {
+            let path = index("$.provinces", i);
+            self.text(&path, "name", &item.name);
+            self.plain_list(&path, "aliases", &item.aliases);
+            let LatLon { lat, lon } = item.centroid;
+            // Lao PDR lies within about 13.9-22.5 N and 100.1-107.7 E.
+            if !(13.5..=23.0).contains(&lat) || !(99.5..=108.0).contains(&lon) {
+                self.problem(
+                    child(&path, "centroid"),
+                    format!("({lat}, {lon}) is outside Lao PDR"),
+                );
+            }
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.events.iter().enumerate() {
+            let path = index("$.events", i);
+            self.text(&path, "title", &item.title);
+            self.text(&path, "summary", &item.summary);
+            self.in_range(&path, "date", &item.date);
+            if let Some(end) = &item.end {
+                self.in_range(&path, "end", end);
+                self.order(&path, &item.date, "end", end);
+            }
+            if let Some(note) = &item.date_note {
+                self.text(&path, "date_note", note);
+            }
+            self.refs(&path, "themes", &item.themes, Kind::Theme);
+            self.refs(&path, "partners", &item.partners, Kind::Partner);
+            self.refs(&path, "provinces", &item.provinces, Kind::Province);
+            self.refs(&path, "people", &item.people, Kind::Person);
+            self.refs(&path, "frameworks", &item.frameworks, Kind::Framework);
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.projects.iter().enumerate() {
+            let path = index("$.projects", i);
+            self.text(&path, "title", &item.title);
+            self.text(&path, "summary", &item.summary);
+            self.in_range(&path, "start", &item.start);
+            if let Some(end) = &item.end {
+                self.in_range(&path, "end", end);
+                self.order(&path, &item.start, "end", end);
+            }
+            if let Some(note) = &item.date_note {
+                self.text(&path, "date_note", note);
+            }
+            self.refs(&path, "donors", &item.donors, Kind::Partner);
+            self.refs(&path, "partners", &item.partners, Kind::Partner);
+            self.refs(&path, "themes", &item.themes, Kind::Theme);
+            self.refs(&path, "provinces", &item.provinces, Kind::Province);
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.people.iter().enumerate() {
+            let path = index("$.people", i);
+            self.plain(&path, "name", &item.name);
+            self.plain_list(&path, "aliases", &item.aliases);
+            self.text(&path, "role", &item.role);
+            if let Some(organization) = &item.organization {
+                self.reference(&child(&path, "organization"), organization, Kind::Partner);
+            }
+            self.sources(&path, &item.sources);
+        }
+        for (i, item) in s.sources.iter().enumerate() {
+            let path = index("$.sources", i);
+            self.plain(&path, "title", &item.title);
+            self.plain(&path, "publisher", &item.publisher);
+            if let Some(message) = link_problem(&item.url) {
+                self.problem(child(&path, "url"), message);
+            }
+            if let Some(note) = &item.note {
+                self.text(&path, "note", note);
+            }
+        }
+        for (i, item) in s.notes.iter().enumerate() {
+            let path = index("$.notes", i);
+            self.text(&path, "title", &item.title);
+            self.text(&path, "body", &item.body);
+            for (j, id) in item.about.iter().enumerate() {
+                if !self.ids.contains_key(id) {
+                    self.problem(
+                        index(&child(&path, "about"), j),
+                        format!("\"{id}\" is not the id of any item"),
+                    );
+                }
+            }
+            self.sources(&path, &item.sources);
+        }
+    }
+
+    fn check_strategy(&mut self, strategy: &Strategy) {
+        let path = "$.strategy";
+        self.text(path, "title", &strategy.title);
+        self.text(path, "vision", &strategy.vision);
+        self.text(path, "goal", &strategy.goal);
+        self.text(path, "summary", &strategy.summary);
+        let YearSpan { start, end } = strategy.period;
+        if end < start {
+            self.problem(
+                "$.strategy.period.end",
+                format!("{end} is before the start {start}"),
+            );
+        }
+        for (field, year) in [("start", start), ("end", end)] {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                self.problem(
+                    format!("$.strategy.period.{field}"),
+                    format!("{year} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+                );
+            }
+        }
+        let launch = &strategy.launch;
+        let launch_path = "$.strategy.launch";
+        self.in_range(launch_path, "date", &launch.date);
+        self.text(launch_path, "venue", &launch.venue);
+        self.text(launch_path, "attendance", &launch.attendance);
+        self.refs(launch_path, "co_chairs", &launch.co_chairs, Kind::Person);
+        self.refs(
+            launch_path,
+            "with_partners",
+            &launch.with_partners,
+            Kind::Partner,
+        );
+        self.sources(launch_path, &launch.sources);
+        for (i, alignment) in strategy.alignment.iter().enumerate() {
+            let item_path = index("$.strategy.alignment", i);
+            self.reference(
+                &child(&item_path, "framework"),
+                &alignment.framework,
+                Kind::Framework,
+            );
+            self.text(&item_path, "relation", &alignment.relation);
+            self.sources(&item_path, &alignment.sources);
+        }
+        self.sources(path, &strategy.sources);
+    }
+
+    fn text(&mut self, path: &str, field: &str, text: &Text) {
+        let path = child(path, field);
+        if text.en.trim().is_empty() {
+            self.problem(&path, "empty text; English is required");
+        }
+        if text.lo.as_deref().is_some_and(|lo| lo.trim().is_empty()) {
+            self.problem(
+                child(&path, "lo"),
+                "empty Lao text; leave \"lo\" out to fall back to English",
+            );
+        }
+    }
+
+    fn plain(&mut self, path: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.problem(child(path, field), "empty text");
+        }
+    }
+
+    fn optional_plain(&mut self, path: &str, field: &str, text: Option<&str>) {
+        if let Some(text) = text {
+            self.plain(path, field, text);
+        }
+    }
+
+    fn plain_list(&mut self, path: &str, field: &str, texts: &[String]) {
+        let list = child(path, field);
+        for (i, text) in texts.iter().enumerate() {
+            if text.trim().is_empty() {
+                self.problem(index(&list, i), "empty text");
+            }
+        }
+    }
+
+    fn in_range(&mut self, path: &str, field: &str, date: &PartialDate) {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year) {
+            self.problem(
+                child(path, field),
+                format!("{date} is outside {FIRST_YEAR}-{LAST_YEAR}"),
+            );
+        }
+    }
+
+    fn order(&mut self, path: &str, start: &PartialDate, field: &str, end: &PartialDate) {
+        if !start.may_end_with(end) {
+            self.problem(
+                child(path, field),
+                format!("{end} is before the start {start}"),
+            );
+        }
+    }
+
+    fn sources(&mut self, path: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.problem(
+                child(path, "sources"),
+                "no source; every item must cite at least one source id",
+            );
+        }
+        self.refs(path, "sources", sources, Kind::Source);
+    }
+
+    fn refs(&mut self, path: &str, field: &str, ids: &[String], kind: Kind) {
+        let list = child(path, field);
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(&index(&list, i), id, kind);
+        }
+    }
+
+    fn reference(&mut self, path: &str, id: &str, kind: Kind) {
+        let message = match self.ids.get(id) {
+            Some((found, _)) if *found == kind => return,
+            Some((found, at)) => {
+                format!(
+                    "\"{id}\" is in {} ({at}), not in {}",
+                    found.collection(),
+                    kind.collection()
+                )
+            }
+            None => format!("\"{id}\" does not exist in {}", kind.collection()),
+        };
+        self.problem(path, message);
+    }
+}
+
+/// Ids appear in URLs (`?item=`), so they are kept to a safe alphabet.
+fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("empty id".into());
+    }
+    if id.len() > 80 {
+        return Some(format!("id of {} characters; the limit is 80", id.len()));
+    }
+    let safe = id
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+    (!safe).then(|| format!("id \"{id}\" may use only letters, digits, '-', '_' and '.'"))
+}
+
+fn is_sdg_target(target: &str) -> bool {
+    match target.split_once('.') {
+        Some((goal, target)) => {
+            goal.parse::<u8>()
+                .is_ok_and(|goal| (1..=17).contains(&goal))
+                && !target.is_empty()
+                && target.len() <= 2
+                && target
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+        }
+        None => false,
+    }
+}
+
+/// Only absolute `https:` links with a host; nothing that could run script or embed data.
+pub fn link_problem(url: &str) -> Option<String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        let scheme = url.split_once(':').map(|(scheme, _)| scheme).unwrap_or(url);
+        let shown: String = scheme.chars().take(20).collect();
+        return Some(format!("only https: links are allowed, found \"{shown}:\""));
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some(format!("\"{url}\" is not a valid https: link"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_must_be_https_with_a_host() {
+        assert_eq!(
+            link_problem("https://laopdr.iom.int/counter-trafficking"),
+            None
+        );
+        assert!(link_problem("javascript:alert(1)")
+            .unwrap()
+            .contains("\"javascript:\""));
+        assert!(link_problem("http://example.org")
+            .unwrap()
+            .contains("only https:"));
+        assert!(link_problem("data:text/html,hi").is_some());
+        assert!(link_problem("https:///path").is_some());
+        assert!(link_problem("https://a b").is_some());
+    }
+
+    #[test]
+    fn sdg_targets_look_like_goal_dot_target() {
+        assert!(is_sdg_target("10.7"));
+        assert!(is_sdg_target("8.a"));
+        assert!(!is_sdg_target("18.1"));
+        assert!(!is_sdg_target("10"));
+        assert!(!is_sdg_target("10.777"));
+    }
+
+    #[test]
+    fn ids_stay_url_safe() {
+        assert_eq!(id_problem("theme-health"), None);
+        assert!(id_problem("a b").is_some());
+        assert!(id_problem("").is_some());
+        assert!(id_problem("<script>").is_some());
+    }
+}

@@ -1,0 +1,100 @@
+// The app shell as a visitor meets it: the overview with the real strategy, both languages,
+// and a clear message with a working Retry when the snapshot is bad or missing.
+import { test, expect } from "@playwright/test";
+import { readFileSync, mkdirSync } from "node:fs";
+
+const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
+const shots = "tests/e2e/artifacts/screenshots";
+mkdirSync(shots, { recursive: true });
+
+function watchConsole(page) {
+  const errors = [];
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
+}
+
+test("the overview shows the strategy from the snapshot", async ({ page }, info) => {
+  const errors = watchConsole(page);
+  await page.goto("./");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+  await expect(page.getByText(snapshot.strategy.vision)).toBeVisible();
+  await expect(page.getByText(snapshot.strategy.goal)).toBeVisible();
+  // The launch date, formatted by the browser's Intl for English, not the raw ISO string.
+  await expect(page.locator("time[datetime='2022-02-24']")).toHaveText("24 February 2022");
+  const glance = page.getByRole("region", { name: "At a glance" });
+  for (const [count, label] of [
+    [snapshot.themes.length, "thematic areas"],
+    [snapshot.partners.length, "partners"],
+    [snapshot.events.length, "dated events"],
+    [snapshot.provinces.length, "provinces"],
+  ]) {
+    await expect(glance.getByRole("listitem").filter({ hasText: label }).first()).toContainText(String(count));
+  }
+  for (const theme of snapshot.themes) {
+    await expect(page.getByRole("heading", { name: typeof theme.name === "string" ? theme.name : theme.name.en })).toBeVisible();
+  }
+  await expect(page).toHaveTitle("IOM Lao PDR Strategy Explorer");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.screenshot({ path: `${shots}/overview-en-${info.project.name}.png`, fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("index.html has a description, a favicon and a noscript message", async ({ request }) => {
+  const html = await (await request.get("./")).text();
+  expect(html).toMatch(/<meta\s+name="description"\s+content="[^"]{50,}"/);
+  expect(html).toMatch(/<link rel="icon"/);
+  expect(html).toMatch(/<noscript>[\s\S]*JavaScript[\s\S]*<\/noscript>/);
+});
+
+test("the Lao switch translates the interface, sets html lang and survives a reload", async ({ page }, info) => {
+  await page.goto("./");
+  await page.getByRole("button", { name: "ພາສາລາວ" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "lo");
+  await expect(page).toHaveURL(/[?&]lang=lo/);
+  await expect(page.getByRole("link", { name: "ພາບລວມ" })).toHaveAttribute("aria-current", "page");
+  // Content without a Lao version falls back to English and says so to screen readers.
+  await expect(page.getByRole("heading", { level: 1 }).locator("[lang=en]")).toHaveText(snapshot.strategy.title);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "lo");
+  await expect(page.getByRole("button", { name: "ພາສາລາວ" })).toHaveAttribute("aria-pressed", "true");
+  await page.screenshot({ path: `${shots}/overview-lo-${info.project.name}.png`, fullPage: true });
+});
+
+test("views are in the URL, and Back returns to the previous view", async ({ page }) => {
+  await page.goto("./");
+  await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "About the data" }).click();
+  await expect(page).toHaveURL(/[?&]view=sources/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About the data");
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+});
+
+test("a snapshot with an impossible date is refused with the problem named, not a blank page", async ({ page }, info) => {
+  await page.goto("./?snapshot=test-data/broken/impossible-date.json");
+  const alert = page.getByRole("alert");
+  await expect(alert.getByRole("heading")).toHaveText("The strategy data could not be shown");
+  await expect(alert).toContainText("$.events[0].date");
+  await expect(alert).toContainText("day 30 does not exist in 2021-02");
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/error-invalid-${info.project.name}.png` });
+});
+
+test("truncated JSON and an unknown major version each get their own message", async ({ page }) => {
+  await page.goto("./?snapshot=test-data/broken/truncated.json");
+  await expect(page.getByRole("alert")).toContainText("not valid JSON: EOF while parsing");
+  await page.goto("./?snapshot=test-data/broken/unknown-major-version.json");
+  await expect(page.getByRole("alert")).toContainText("unknown major version 2");
+});
+
+test("a missing snapshot names the URL and the status", async ({ page }) => {
+  await page.goto("./?snapshot=data/no-such-file.json");
+  await expect(page.getByRole("alert")).toContainText("The server answered 404 Not Found for data/no-such-file.json.");
+});
+
+test("Retry loads the snapshot once the server recovers", async ({ page }, info) => {
+  await page.goto(`./?snapshot=fault/fails-once-${info.project.name}-${Date.now()}.json`);
+  await expect(page.getByRole("alert")).toContainText("500");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+});

@@ -1,0 +1,40 @@
+// The browser tests' server: the release build (dist/) at /, the snapshot corpus at
+// /test-data/, and endpoints that misbehave on purpose at /fault/. Loopback only.
+import { createServer } from "node:http";
+import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { staticHandler } from "../../scripts/serve.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 8181);
+const dist = staticHandler(resolve("dist"));
+const corpus = staticHandler(resolve("tests"));
+const good = readFileSync(resolve("public/data/strategy.json"));
+const attempts = new Map();
+
+const faults = {
+  // 500 on the first request for each name (/fault/fails-once-NAME.json), then the real
+  // snapshot, so Retry can be tested by parallel test runs independently.
+  "/fault/fails-once": (req, res, count) => {
+    if (count === 1) {
+      res.writeHead(500, { "content-type": "text/plain" });
+      return res.end("boom");
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(good);
+  },
+};
+
+createServer((req, res) => {
+  const { pathname } = new URL(req.url, "http://127.0.0.1");
+  if (pathname.startsWith("/test-data/")) {
+    req.url = req.url.replace("/test-data/", "/");
+    return corpus(req, res);
+  }
+  const fault = Object.entries(faults).find(([prefix]) => pathname.startsWith(prefix))?.[1];
+  if (fault) {
+    const count = (attempts.get(pathname) ?? 0) + 1;
+    attempts.set(pathname, count);
+    return fault(req, res, count);
+  }
+  return dist(req, res);
+}).listen(port, "127.0.0.1", () => console.log(`e2e server on http://127.0.0.1:${port}/`));
