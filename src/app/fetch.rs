@@ -6,8 +6,16 @@ use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::core::index::Index;
 use crate::core::load::MAX_SNAPSHOT_BYTES;
 use crate::core::{load_snapshot, Problem, Snapshot};
+
+/// A checked snapshot with its lookups, built once when it loads.
+#[derive(Clone)]
+pub struct Loaded {
+    pub snapshot: Arc<Snapshot>,
+    pub index: Arc<Index>,
+}
 
 /// A download that has not finished by then is abandoned, and Retry is offered.
 pub const TIMEOUT_SECONDS: u32 = 20;
@@ -36,7 +44,7 @@ pub enum LoadError {
     },
 }
 
-pub async fn fetch_snapshot(url: String) -> Result<Arc<Snapshot>, LoadError> {
+pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let _timeout = controller.map(|controller| AbortTimer::start(controller, TIMEOUT_SECONDS));
@@ -70,9 +78,12 @@ pub async fn fetch_snapshot(url: String) -> Result<Arc<Snapshot>, LoadError> {
             bytes: text.len(),
         });
     }
-    load_snapshot(&text)
-        .map(Arc::new)
-        .map_err(|problems| LoadError::Invalid { url, problems })
+    let snapshot = load_snapshot(&text).map_err(|problems| LoadError::Invalid { url, problems })?;
+    let index = Arc::new(Index::build(&snapshot));
+    Ok(Loaded {
+        snapshot: Arc::new(snapshot),
+        index,
+    })
 }
 
 fn aborted_or_network(signal: &Option<web_sys::AbortSignal>, url: &str) -> LoadError {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::filter::Filters;
 use crate::core::i18n::{t, Msg};
 use crate::core::url_state::{UrlState, View};
 use crate::core::Lang;
@@ -50,6 +51,25 @@ impl AppState {
 
     pub fn set_lang(&self, lang: Lang) {
         self.update(History::Replace, |url| url.lang = lang);
+    }
+
+    /// Changes the shared filters. Typing replaces the history entry rather than adding one.
+    pub fn update_filters(&self, change: impl FnOnce(&mut Filters)) {
+        self.update(History::Replace, |url| change(&mut url.filters));
+    }
+
+    pub fn clear_filters(&self) {
+        self.update_filters(|filters| *filters = Filters::default());
+    }
+
+    /// Opens the details panel of the item with this id.
+    pub fn open(&self, id: &str) {
+        let id = id.to_owned();
+        self.update(History::Replace, |url| url.item = Some(id));
+    }
+
+    pub fn close(&self) {
+        self.update(History::Replace, |url| url.item = None);
     }
 
     fn update(&self, history: History, change: impl FnOnce(&mut UrlState)) {

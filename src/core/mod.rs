@@ -2,12 +2,16 @@
 //! draw from. Nothing here touches the DOM, so all of it is tested with `cargo test` on the host.
 
 pub mod date;
+pub mod filter;
 pub mod i18n;
+pub mod index;
+pub mod items;
 pub mod load;
 pub mod model;
 pub mod problem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod search;
 pub mod summary;
 pub mod text;
 pub mod url_state;

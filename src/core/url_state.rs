@@ -1,8 +1,12 @@
 //! The public URL contract (README, "URL state"): every view and choice lives in the query
-//! string, e.g. `?view=timeline&lang=lo&item=ev-launch`. Unknown or malformed parameters are
-//! ignored and the rest still applies; parsing never fails.
+//! string, e.g. `?view=timeline&theme=theme-health,theme-border&province=LA-SV&from=2015&q=tb&lang=lo&item=ev-launch`.
+//! Unknown or malformed parameters are ignored and the rest still applies; parsing never fails.
 
+use super::filter::Filters;
+use super::index::Years;
+use super::model::PartnerKind;
 use super::text::Lang;
+use super::validate::{FIRST_YEAR, LAST_YEAR};
 
 /// The explorer's views, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -51,6 +55,7 @@ pub struct UrlState {
     pub item: Option<String>,
     /// A same-origin snapshot path, for previews of a new snapshot (see README).
     pub snapshot: Option<String>,
+    pub filters: Filters,
 }
 
 const MAX_PARAM_CHARS: usize = 200;
@@ -71,8 +76,24 @@ impl UrlState {
                 "snapshot" if is_same_origin_path(&value) => {
                     state.snapshot = Some(value.into_owned())
                 }
+                "theme" => state.filters.themes.extend(ids(&value)),
+                "province" => state.filters.provinces.extend(ids(&value)),
+                "partner_kind" => state.filters.kinds.extend(
+                    value
+                        .split(',')
+                        .filter_map(|code| PartnerKind::from_code(code.trim())),
+                ),
+                "from" => {
+                    state.filters.years.from = year(&value).unwrap_or(state.filters.years.from)
+                }
+                "to" => state.filters.years.to = year(&value).unwrap_or(state.filters.years.to),
+                "q" => state.filters.query = value.into_owned(),
                 _ => {}
             }
+        }
+        let Years { from, to } = state.filters.years;
+        if from > to {
+            state.filters.years = Years { from: to, to: from };
         }
         state
     }
@@ -85,6 +106,32 @@ impl UrlState {
         }
         if self.lang != Lang::default() {
             query.append_pair("lang", self.lang.code());
+        }
+        let join = |ids: &mut dyn Iterator<Item = &str>| ids.collect::<Vec<_>>().join(",");
+        let f = &self.filters;
+        if !f.themes.is_empty() {
+            query.append_pair("theme", &join(&mut f.themes.iter().map(String::as_str)));
+        }
+        if !f.kinds.is_empty() {
+            query.append_pair(
+                "partner_kind",
+                &join(&mut f.kinds.iter().map(|kind| kind.code())),
+            );
+        }
+        if !f.provinces.is_empty() {
+            query.append_pair(
+                "province",
+                &join(&mut f.provinces.iter().map(String::as_str)),
+            );
+        }
+        if f.years.from != FIRST_YEAR {
+            query.append_pair("from", &f.years.from.to_string());
+        }
+        if f.years.to != LAST_YEAR {
+            query.append_pair("to", &f.years.to.to_string());
+        }
+        if !f.query.is_empty() {
+            query.append_pair("q", &f.query);
         }
         if let Some(item) = &self.item {
             query.append_pair("item", item);
@@ -99,6 +146,25 @@ impl UrlState {
             format!("?{query}")
         }
     }
+}
+
+/// Comma-separated ids; implausible ones are dropped, at most 50.
+fn ids(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|id| is_plausible_id(id))
+        .take(50)
+        .map(str::to_owned)
+}
+
+/// A year inside the explorer's range.
+fn year(value: &str) -> Option<i32> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|year| (FIRST_YEAR..=LAST_YEAR).contains(year))
 }
 
 fn is_plausible_id(value: &str) -> bool {
@@ -163,6 +229,48 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_shared_filters() {
+        let state = UrlState::parse("theme=theme-health,theme-border&partner_kind=un,donor,nope&province=LA-SV&from=2015&to=2020&q=tb%20project");
+        let f = &state.filters;
+        assert_eq!(
+            f.themes.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["theme-border", "theme-health"]
+        );
+        assert_eq!(
+            f.kinds.iter().copied().collect::<Vec<_>>(),
+            [PartnerKind::Un, PartnerKind::Donor]
+        );
+        assert_eq!(
+            f.provinces.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["LA-SV"]
+        );
+        assert_eq!(
+            f.years,
+            Years {
+                from: 2015,
+                to: 2020
+            }
+        );
+        assert_eq!(f.query, "tb project");
+    }
+
+    #[test]
+    fn years_outside_the_range_are_ignored_and_reversed_years_are_swapped() {
+        assert_eq!(
+            UrlState::parse("from=1990&to=2099").filters.years,
+            Years::ALL
+        );
+        assert_eq!(
+            UrlState::parse("from=2020&to=2010").filters.years,
+            Years {
+                from: 2010,
+                to: 2020
+            }
+        );
+        assert_eq!(UrlState::parse("from=abc").filters.years, Years::ALL);
+    }
+
+    #[test]
     fn defaults_give_an_empty_query() {
         assert_eq!(UrlState::default().to_query(), "");
     }
@@ -174,12 +282,29 @@ mod tests {
         }
 
         #[test]
-        fn a_written_state_reads_back_the_same(view in 0usize..6, lo in any::<bool>(), item in proptest::option::of("[a-z0-9-]{1,20}")) {
+        fn a_written_state_reads_back_the_same(
+            view in 0usize..6,
+            lo in any::<bool>(),
+            item in proptest::option::of("[a-z0-9-]{1,20}"),
+            themes in proptest::collection::btree_set("theme-[a-z]{1,8}", 0..4),
+            kinds in proptest::sample::subsequence(PartnerKind::ALL.to_vec(), 0..=5),
+            provinces in proptest::collection::btree_set("LA-[A-Z]{2}", 0..4),
+            from in 2001i32..=2026,
+            span in 0i32..=25,
+            query in "\\PC{0,30}",
+        ) {
             let state = UrlState {
                 view: View::ALL[view],
                 lang: if lo { Lang::Lo } else { Lang::En },
                 item,
                 snapshot: None,
+                filters: Filters {
+                    themes,
+                    kinds: kinds.into_iter().collect(),
+                    provinces,
+                    years: Years { from, to: (from + span).min(2026) },
+                    query,
+                },
             };
             prop_assert_eq!(UrlState::parse(&state.to_query()), state);
         }

@@ -1,18 +1,23 @@
 //! The views. Each reads the shared [`AppState`] and the loaded snapshot, and only renders.
 
+mod details;
+mod filters;
 mod load_error;
 mod overview;
 mod shell;
 mod sources;
+mod themes;
 mod widgets;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::fetch::fetch_snapshot;
+use super::fetch::{fetch_snapshot, Loaded};
 use super::state::AppState;
+use crate::core::filter::{apply, Visible};
 use crate::core::i18n::{t, Msg};
+use crate::core::index::Index;
 use crate::core::url_state::View;
 use crate::core::Snapshot;
 
@@ -20,7 +25,16 @@ use crate::core::Snapshot;
 pub const DEFAULT_SNAPSHOT: &str = "data/strategy.json";
 
 /// The views built so far, in navigation order.
-pub const AVAILABLE_VIEWS: [View; 2] = [View::Overview, View::Sources];
+pub const AVAILABLE_VIEWS: [View; 3] = [View::Overview, View::Themes, View::Sources];
+
+/// What every view of a loaded snapshot reads: the data, its lookups, and what the shared
+/// filters let through (recomputed only when the filters change).
+#[derive(Clone)]
+pub struct Data {
+    pub snapshot: Arc<Snapshot>,
+    pub index: Arc<Index>,
+    pub visible: Memo<Visible>,
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -63,7 +77,7 @@ pub fn App() -> impl IntoView {
                 {move || match (retrying.get(), snapshot.get()) {
                     (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
                     (false, Some(Err(error))) => view! { <load_error::LoadErrorPanel error retry /> }.into_any(),
-                    (false, Some(Ok(data))) => view! { <CurrentView data /> }.into_any(),
+                    (false, Some(Ok(loaded))) => view! { <Explorer loaded /> }.into_any(),
                 }}
             </main>
             <shell::Footer snapshot />
@@ -71,11 +85,51 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The loaded explorer: the current view, with the shared filters where the view uses them,
+/// and the details panel of the open item.
 #[component]
-fn CurrentView(data: Arc<Snapshot>) -> impl IntoView {
+fn Explorer(loaded: Loaded) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.view() {
-        View::Sources => view! { <sources::Sources data=data.clone() /> }.into_any(),
-        _ => view! { <overview::Overview data=data.clone() /> }.into_any(),
+    let filters = Memo::new(move |_| state.url.with(|url| url.filters.clone()));
+    let visible = {
+        let (snapshot, index) = (loaded.snapshot.clone(), loaded.index.clone());
+        Memo::new(move |_| filters.with(|filters| apply(filters, &snapshot, &index)))
+    };
+    let data = Data {
+        snapshot: loaded.snapshot,
+        index: loaded.index,
+        visible,
+    };
+    provide_context(data.clone());
+    // A view that is not built yet shows the overview.
+    let view = Memo::new(move |_| {
+        Some(state.view())
+            .filter(|v| AVAILABLE_VIEWS.contains(v))
+            .unwrap_or_default()
+    });
+    let uses_filters = move || {
+        matches!(
+            view.get(),
+            View::Themes | View::Timeline | View::Map | View::Partners
+        )
+    };
+    let data_for_view = data.clone();
+    view! {
+        <div class="iom-layout">
+            <Show when=uses_filters>
+                <filters::FilterBar />
+            </Show>
+            <div class="iom-view">
+                {move || {
+                    let data = data_for_view.clone();
+                    match view.get() {
+                        View::Sources => view! { <sources::Sources data=data.snapshot /> }.into_any(),
+                        View::Themes => view! { <themes::Themes /> }.into_any(),
+                        _ => view! { <overview::Overview data=data.snapshot /> }.into_any(),
+                    }
+                }}
+            </div>
+            <details::DetailsPanel />
+        </div>
     }
 }

@@ -1,16 +1,14 @@
 //! Page chrome: header with navigation and language switch, loading state, footer.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::AVAILABLE_VIEWS;
-use crate::app::fetch::LoadError;
+use crate::app::fetch::{LoadError, Loaded};
 use crate::app::intl::format_date;
 use crate::app::state::AppState;
 use crate::core::i18n::Msg;
 use crate::core::url_state::{UrlState, View};
-use crate::core::{Lang, Snapshot};
+use crate::core::Lang;
 
 pub fn view_label(view: View) -> Msg {
     match view {
@@ -109,10 +107,10 @@ pub fn Loading() -> impl IntoView {
 }
 
 #[component]
-pub fn Footer(snapshot: LocalResource<Result<Arc<Snapshot>, LoadError>>) -> impl IntoView {
+pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let snapshot_line = move || {
-        let data = snapshot.get()?.ok()?;
+        let data = snapshot.get()?.ok()?.snapshot;
         let lang = state.lang();
         Some(view! {
             <p>

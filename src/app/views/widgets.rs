@@ -12,7 +12,7 @@ use crate::core::Snapshot;
 /// Snapshot text in the UI language, marked `lang="en"` where it falls back to English so that
 /// screen readers switch voice. Always rendered as text, never as HTML.
 #[component]
-pub fn Tx(text: Text, #[prop(optional)] class: &'static str) -> impl IntoView {
+pub fn Tx(text: Text, #[prop(optional)] class: Option<&'static str>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let ui = state.lang();
@@ -24,7 +24,13 @@ pub fn Tx(text: Text, #[prop(optional)] class: &'static str) -> impl IntoView {
 
 /// The sources an item cites, as external links.
 #[component]
-pub fn SourceLinks(data: Arc<Snapshot>, ids: Vec<String>) -> impl IntoView {
+pub fn SourceLinks(
+    data: Arc<Snapshot>,
+    ids: Vec<String>,
+    /// Shown unfolded (the details panel); folded elsewhere to keep pages short.
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let links = ids
         .iter()
@@ -42,9 +48,37 @@ pub fn SourceLinks(data: Arc<Snapshot>, ids: Vec<String>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="iom-sources">
+        <details class="iom-sources" open=open>
             <summary>{move || state.t(Msg::SourcesLabel)} " (" {ids.len()} ")"</summary>
             <ul>{links}</ul>
         </details>
+    }
+}
+
+/// A button that opens an item's details panel, labelled with the item's title.
+#[component]
+pub fn ItemButton(item: crate::core::index::ItemRef) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<super::Data>();
+    let id = crate::core::items::id(&data.snapshot, item).to_owned();
+    let title = crate::core::items::title(&data.snapshot, item);
+    view! {
+        <button type="button" class="iom-item-link" on:click=move |_| state.open(&id)>
+            <Tx text=title />
+        </button>
+    }
+}
+
+/// The empty state: says that nothing matches and offers to clear the filters.
+#[component]
+pub fn NoResults() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="iom-empty" role="status">
+            <p>{move || state.t(Msg::NoResults)}</p>
+            <button type="button" class="iom-button" on:click=move |_| state.clear_filters()>
+                {move || state.t(Msg::ClearFilters)}
+            </button>
+        </div>
     }
 }

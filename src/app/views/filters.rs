@@ -1,0 +1,369 @@
+//! The filter bar every data view shares: search, facets, years, active-filter chips with
+//! "Clear all", and a live result count. On phones it folds into a panel.
+
+use leptos::prelude::*;
+
+use super::Data;
+use crate::app::intl::format_number;
+use crate::app::state::AppState;
+use crate::core::filter::Filters;
+use crate::core::i18n::{fill, Msg};
+use crate::core::index::Years;
+use crate::core::items::partner_kind_label;
+use crate::core::model::PartnerKind;
+use crate::core::text::Text;
+use crate::core::validate::{FIRST_YEAR, LAST_YEAR};
+
+/// One removable chip: its label and how to remove it.
+struct Chip {
+    label: String,
+    lang: Option<&'static str>,
+    remove: Box<dyn Fn(&mut Filters) + Send + Sync>,
+}
+
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let open = RwSignal::new(false);
+    let filters = move || state.url.with(|url| url.filters.clone());
+
+    let search = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        state.update_filters(|f| f.query = value);
+    };
+
+    let snapshot = data.snapshot.clone();
+    let themes = snapshot
+        .themes
+        .iter()
+        .map(|theme| (theme.id.clone(), theme.name.clone()))
+        .collect::<Vec<_>>();
+    let provinces = snapshot
+        .provinces
+        .iter()
+        .map(|p| (p.code.clone(), p.name.clone()))
+        .collect::<Vec<_>>();
+
+    let theme_box = facet(
+        Facet::Themes,
+        themes
+            .iter()
+            .map(|(id, name)| (id.clone(), Label::Text(name.clone())))
+            .collect(),
+    );
+    let kind_box = facet(
+        Facet::Kinds,
+        PartnerKind::ALL
+            .iter()
+            .map(|kind| {
+                (
+                    kind.code().to_owned(),
+                    Label::Msg(partner_kind_label(*kind)),
+                )
+            })
+            .collect(),
+    );
+    let province_box = facet(
+        Facet::Provinces,
+        provinces
+            .iter()
+            .map(|(code, name)| (code.clone(), Label::Text(name.clone())))
+            .collect(),
+    );
+
+    let year_select = move |label: Msg, id: &'static str, is_from: bool| {
+        let options = (FIRST_YEAR..=LAST_YEAR)
+            .map(|year| view! { <option value=year.to_string()>{year}</option> })
+            .collect_view();
+        view! {
+            <label class="iom-year">
+                <span>{move || state.t(label)}</span>
+                <select
+                    id=id
+                    prop:value=move || {
+                        let years = state.url.with(|url| url.filters.years);
+                        (if is_from { years.from } else { years.to }).to_string()
+                    }
+                    on:change=move |event| {
+                        if let Ok(year) = event_target_value(&event).parse::<i32>() {
+                            state.update_filters(|f| {
+                                let Years { from, to } = f.years;
+                                f.years = if is_from {
+                                    Years { from: year, to: to.max(year) }
+                                } else {
+                                    Years { from: from.min(year), to: year }
+                                };
+                            });
+                        }
+                    }
+                >
+                    {options}
+                </select>
+            </label>
+        }
+    };
+
+    let chips = {
+        let themes = themes.clone();
+        let provinces = provinces.clone();
+        move || {
+            let f = filters();
+            let ui = state.lang();
+            let mut chips: Vec<Chip> = Vec::new();
+            let named = |list: &[(String, Text)], id: &str| {
+                list.iter()
+                    .find(|(code, _)| code == id)
+                    .map(|(_, name)| name.get(ui))
+                    .map(|shown| {
+                        (
+                            shown.text.to_owned(),
+                            (shown.lang != ui).then_some(shown.lang.code()),
+                        )
+                    })
+            };
+            if !f.query.trim().is_empty() {
+                chips.push(Chip {
+                    label: fill(state.t(Msg::SearchChip), &[f.query.trim()]),
+                    lang: None,
+                    remove: Box::new(|f| f.query.clear()),
+                });
+            }
+            for id in &f.themes {
+                let (label, lang) = named(&themes, id).unwrap_or((id.clone(), None));
+                let id = id.clone();
+                chips.push(Chip {
+                    label,
+                    lang,
+                    remove: Box::new(move |f| {
+                        f.themes.remove(&id);
+                    }),
+                });
+            }
+            for kind in &f.kinds {
+                let kind = *kind;
+                chips.push(Chip {
+                    label: state.t(partner_kind_label(kind)).to_owned(),
+                    lang: None,
+                    remove: Box::new(move |f| {
+                        f.kinds.remove(&kind);
+                    }),
+                });
+            }
+            for code in &f.provinces {
+                let (label, lang) = named(&provinces, code).unwrap_or((code.clone(), None));
+                let code = code.clone();
+                chips.push(Chip {
+                    label,
+                    lang,
+                    remove: Box::new(move |f| {
+                        f.provinces.remove(&code);
+                    }),
+                });
+            }
+            if f.years != Years::ALL {
+                chips.push(Chip {
+                    label: fill(
+                        state.t(Msg::YearsChip),
+                        &[&f.years.from.to_string(), &f.years.to.to_string()],
+                    ),
+                    lang: None,
+                    remove: Box::new(|f| f.years = Years::ALL),
+                });
+            }
+            let any = !chips.is_empty();
+            let items = chips
+                .into_iter()
+                .map(|chip| {
+                    let Chip { label, lang, remove } = chip;
+                    let aria = fill(state.t(Msg::RemoveFilter), &[&label]);
+                    view! {
+                        <li>
+                            <button type="button" class="iom-chip" aria-label=aria on:click=move |_| state.update_filters(|f| remove(f))>
+                                <span lang=lang>{label}</span>
+                                <span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            any.then(|| {
+                view! {
+                    <ul class="iom-chips">
+                        {items}
+                        <li>
+                            <button type="button" class="iom-chip iom-chip--clear" on:click=move |_| state.clear_filters()>
+                                {state.t(Msg::ClearAll)}
+                            </button>
+                        </li>
+                    </ul>
+                }
+            })
+        }
+    };
+
+    let visible = data.visible;
+    let result_count = move || {
+        let v = visible.get();
+        let lang = state.lang();
+        let n = |value: usize| format_number(value, lang);
+        fill(
+            state.t(Msg::ResultCount),
+            &[
+                &n(v.total()),
+                &n(v.events_count()),
+                &n(v.projects_count()),
+                &n(v.partners_count()),
+            ],
+        )
+    };
+    let active = move || state.url.with(|url| url.filters.active_count());
+
+    view! {
+        <section class="iom-filters" aria-labelledby="iom-filters-title">
+            <h2 id="iom-filters-title" class="iom-visually-hidden">{move || state.t(Msg::FiltersHeading)}</h2>
+            <button
+                type="button"
+                class="iom-filters__toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="iom-filter-panel"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || state.t(Msg::ShowFilters)}
+                {move || (active() > 0).then(|| format!(" ({})", active()))}
+            </button>
+            <div id="iom-filter-panel" class="iom-filters__panel" class:iom-filters__panel--open=move || open.get()>
+                <div class="iom-search">
+                    <label for="iom-search-input">{move || state.t(Msg::SearchLabel)}</label>
+                    <input
+                        id="iom-search-input"
+                        type="search"
+                        autocomplete="off"
+                        aria-describedby="iom-search-hint"
+                        prop:value=move || state.url.with(|url| url.filters.query.clone())
+                        on:input=search
+                    />
+                    <p id="iom-search-hint" class="iom-hint">{move || state.t(Msg::SearchHint)}</p>
+                </div>
+                {theme_box}
+                {kind_box}
+                {province_box}
+                <fieldset class="iom-facet iom-facet--years">
+                    <legend>{move || state.t(Msg::FilterYears)}</legend>
+                    {year_select(Msg::YearFrom, "iom-year-from", true)}
+                    {year_select(Msg::YearTo, "iom-year-to", false)}
+                </fieldset>
+            </div>
+            {chips}
+            <p class="iom-result-count" role="status" aria-live="polite" aria-atomic="true">{result_count}</p>
+        </section>
+    }
+}
+
+/// The three checkbox facets.
+#[derive(Clone, Copy)]
+enum Facet {
+    Themes,
+    Kinds,
+    Provinces,
+}
+
+impl Facet {
+    fn legend(self) -> Msg {
+        match self {
+            Facet::Themes => Msg::FilterThemes,
+            Facet::Kinds => Msg::FilterKinds,
+            Facet::Provinces => Msg::FilterProvinces,
+        }
+    }
+
+    fn count(self, f: &Filters) -> usize {
+        match self {
+            Facet::Themes => f.themes.len(),
+            Facet::Kinds => f.kinds.len(),
+            Facet::Provinces => f.provinces.len(),
+        }
+    }
+
+    fn is_on(self, f: &Filters, id: &str) -> bool {
+        match self {
+            Facet::Themes => f.themes.contains(id),
+            Facet::Kinds => PartnerKind::from_code(id).is_some_and(|kind| f.kinds.contains(&kind)),
+            Facet::Provinces => f.provinces.contains(id),
+        }
+    }
+
+    fn flip(self, f: &mut Filters, id: String) {
+        match self {
+            Facet::Themes => toggle(&mut f.themes, id),
+            Facet::Kinds => {
+                if let Some(kind) = PartnerKind::from_code(&id) {
+                    toggle(&mut f.kinds, kind);
+                }
+            }
+            Facet::Provinces => toggle(&mut f.provinces, id),
+        }
+    }
+}
+
+/// A choice's label: snapshot text (may fall back to English) or a UI string.
+#[derive(Clone)]
+enum Label {
+    Text(Text),
+    Msg(Msg),
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+/// A disclosure with one checkbox per choice, showing how many are chosen.
+fn facet(facet: Facet, choices: Vec<(String, Label)>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chosen = move || state.url.with(|url| facet.count(&url.filters));
+    let boxes = choices
+        .into_iter()
+        .map(|(id, label)| {
+            let label = move || match &label {
+                Label::Msg(msg) => (state.t(*msg).to_owned(), None),
+                Label::Text(text) => {
+                    let ui = state.lang();
+                    let shown = text.get(ui);
+                    (shown.text.to_owned(), (shown.lang != ui).then_some(shown.lang.code()))
+                }
+            };
+            let label = Memo::new(move |_| label());
+            let (id_checked, id_flip) = (id.clone(), id.clone());
+            view! {
+                <li>
+                    <label class="iom-check">
+                        <input
+                            type="checkbox"
+                            value=id
+                            prop:checked=move || state.url.with(|url| facet.is_on(&url.filters, &id_checked))
+                            on:change=move |_| {
+                                let id = id_flip.clone();
+                                state.update_filters(|f| facet.flip(f, id));
+                            }
+                        />
+                        <span lang=move || label.get().1>{move || label.get().0}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="iom-facet">
+            <summary>
+                {move || state.t(facet.legend())}
+                {move || (chosen() > 0).then(|| view! { <span class="iom-badge">{chosen()}</span> })}
+            </summary>
+            <fieldset>
+                <legend class="iom-visually-hidden">{move || state.t(facet.legend())}</legend>
+                <ul>{boxes}</ul>
+            </fieldset>
+        </details>
+    }
+}

@@ -1,0 +1,430 @@
+//! Lookups built once when a snapshot loads: ids to items, the links between items in both
+//! directions, the years each item covers, and the folded search text of each item.
+//! Filtering and the views read this; nothing is rebuilt per keystroke.
+
+use std::collections::HashMap;
+
+use super::model::Snapshot;
+use super::search::fold_into;
+use super::text::Text;
+use super::validate::{FIRST_YEAR, LAST_YEAR};
+
+/// The kinds of item a visitor can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    Theme,
+    Partner,
+    Province,
+    Event,
+    Project,
+    Person,
+    Framework,
+    Source,
+    Note,
+}
+
+/// One item of a snapshot: its kind and its position in that kind's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub kind: ItemKind,
+    pub index: usize,
+}
+
+impl ItemRef {
+    pub fn new(kind: ItemKind, index: usize) -> Self {
+        ItemRef { kind, index }
+    }
+}
+
+/// Everything an item is linked to, in both directions (a theme lists the events that name it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    pub themes: Vec<usize>,
+    pub partners: Vec<usize>,
+    pub provinces: Vec<usize>,
+    pub events: Vec<usize>,
+    pub projects: Vec<usize>,
+    pub people: Vec<usize>,
+    pub frameworks: Vec<usize>,
+    pub notes: Vec<usize>,
+}
+
+impl Links {
+    fn list(&mut self, kind: ItemKind) -> Option<&mut Vec<usize>> {
+        Some(match kind {
+            ItemKind::Theme => &mut self.themes,
+            ItemKind::Partner => &mut self.partners,
+            ItemKind::Province => &mut self.provinces,
+            ItemKind::Event => &mut self.events,
+            ItemKind::Project => &mut self.projects,
+            ItemKind::Person => &mut self.people,
+            ItemKind::Framework => &mut self.frameworks,
+            ItemKind::Note => &mut self.notes,
+            ItemKind::Source => return None,
+        })
+    }
+
+    fn add(&mut self, kind: ItemKind, index: usize) {
+        if let Some(list) = self.list(kind) {
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+    }
+}
+
+/// An inclusive span of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Years {
+    pub from: i32,
+    pub to: i32,
+}
+
+impl Years {
+    pub const ALL: Years = Years {
+        from: FIRST_YEAR,
+        to: LAST_YEAR,
+    };
+
+    pub fn overlaps(self, other: Years) -> bool {
+        self.from <= other.to && other.from <= self.to
+    }
+
+    fn widen(self, other: Years) -> Years {
+        Years {
+            from: self.from.min(other.from),
+            to: self.to.max(other.to),
+        }
+    }
+}
+
+pub struct Index {
+    ids: HashMap<String, ItemRef>,
+    links: HashMap<ItemKind, Vec<Links>>,
+    /// Folded text per item, for search.
+    search: HashMap<ItemKind, Vec<String>>,
+    /// Years each event and project covers; a project with no known end runs to 2026 here,
+    /// so that filtering by year does not hide it.
+    pub event_years: Vec<Years>,
+    pub project_years: Vec<Years>,
+    /// Years in which each partner appears in a dated event or project (None: in none).
+    pub partner_years: Vec<Option<Years>>,
+}
+
+fn push_text(out: &mut String, text: &Text) {
+    for version in text.all() {
+        fold_into(version, out);
+        out.push('\n');
+    }
+}
+
+fn push_str(out: &mut String, text: &str) {
+    fold_into(text, out);
+    out.push('\n');
+}
+
+impl Index {
+    pub fn build(s: &Snapshot) -> Self {
+        let mut ids = HashMap::new();
+        let mut register = |kind: ItemKind, list: &mut dyn Iterator<Item = &String>| {
+            for (index, id) in list.enumerate() {
+                ids.insert(id.clone(), ItemRef::new(kind, index));
+            }
+        };
+        register(ItemKind::Theme, &mut s.themes.iter().map(|x| &x.id));
+        register(ItemKind::Partner, &mut s.partners.iter().map(|x| &x.id));
+        register(ItemKind::Province, &mut s.provinces.iter().map(|x| &x.code));
+        register(ItemKind::Event, &mut s.events.iter().map(|x| &x.id));
+        register(ItemKind::Project, &mut s.projects.iter().map(|x| &x.id));
+        register(ItemKind::Person, &mut s.people.iter().map(|x| &x.id));
+        register(ItemKind::Framework, &mut s.frameworks.iter().map(|x| &x.id));
+        register(ItemKind::Source, &mut s.sources.iter().map(|x| &x.id));
+        register(ItemKind::Note, &mut s.notes.iter().map(|x| &x.id));
+
+        let mut index = Index {
+            ids,
+            links: HashMap::new(),
+            search: HashMap::new(),
+            event_years: Vec::new(),
+            project_years: Vec::new(),
+            partner_years: Vec::new(),
+        };
+        for (kind, len) in [
+            (ItemKind::Theme, s.themes.len()),
+            (ItemKind::Partner, s.partners.len()),
+            (ItemKind::Province, s.provinces.len()),
+            (ItemKind::Event, s.events.len()),
+            (ItemKind::Project, s.projects.len()),
+            (ItemKind::Person, s.people.len()),
+            (ItemKind::Framework, s.frameworks.len()),
+            (ItemKind::Note, s.notes.len()),
+        ] {
+            index.links.insert(kind, vec![Links::default(); len]);
+        }
+        index.link_all(s);
+        index.compute_years(s);
+        index.build_search(s);
+        index
+    }
+
+    fn link(&mut self, a: ItemRef, ids: &[String]) {
+        for id in ids {
+            if let Some(&b) = self.ids.get(id) {
+                self.link_pair(a, b);
+            }
+        }
+    }
+
+    fn link_pair(&mut self, a: ItemRef, b: ItemRef) {
+        if let Some(links) = self.links.get_mut(&a.kind) {
+            links[a.index].add(b.kind, b.index);
+        }
+        if let Some(links) = self.links.get_mut(&b.kind) {
+            links[b.index].add(a.kind, a.index);
+        }
+    }
+
+    fn link_all(&mut self, s: &Snapshot) {
+        for (i, theme) in s.themes.iter().enumerate() {
+            self.link(ItemRef::new(ItemKind::Theme, i), &theme.frameworks);
+        }
+        for (i, partner) in s.partners.iter().enumerate() {
+            let me = ItemRef::new(ItemKind::Partner, i);
+            self.link(me, &partner.themes);
+            self.link(me, &partner.provinces);
+        }
+        for (i, event) in s.events.iter().enumerate() {
+            let me = ItemRef::new(ItemKind::Event, i);
+            for ids in [
+                &event.themes,
+                &event.partners,
+                &event.provinces,
+                &event.people,
+                &event.frameworks,
+            ] {
+                self.link(me, ids);
+            }
+        }
+        for (i, project) in s.projects.iter().enumerate() {
+            let me = ItemRef::new(ItemKind::Project, i);
+            for ids in [
+                &project.donors,
+                &project.partners,
+                &project.themes,
+                &project.provinces,
+            ] {
+                self.link(me, ids);
+            }
+        }
+        for (i, person) in s.people.iter().enumerate() {
+            if let Some(organization) = &person.organization {
+                self.link(
+                    ItemRef::new(ItemKind::Person, i),
+                    std::slice::from_ref(organization),
+                );
+            }
+        }
+        for (i, note) in s.notes.iter().enumerate() {
+            self.link(ItemRef::new(ItemKind::Note, i), &note.about);
+        }
+    }
+
+    fn compute_years(&mut self, s: &Snapshot) {
+        self.event_years = s
+            .events
+            .iter()
+            .map(|e| Years {
+                from: e.date.year,
+                to: e.end.map_or(e.date.year, |end| end.year),
+            })
+            .collect();
+        self.project_years = s
+            .projects
+            .iter()
+            .map(|p| Years {
+                from: p.start.year,
+                to: p.end.map_or(LAST_YEAR, |end| end.year),
+            })
+            .collect();
+        self.partner_years = (0..s.partners.len())
+            .map(|i| {
+                let links = &self.links[&ItemKind::Partner][i];
+                let events = links.events.iter().map(|&e| self.event_years[e]);
+                let projects = links.projects.iter().map(|&p| self.project_years[p]);
+                events.chain(projects).reduce(Years::widen)
+            })
+            .collect();
+    }
+
+    fn build_search(&mut self, s: &Snapshot) {
+        let partner_names: Vec<String> = s
+            .partners
+            .iter()
+            .map(|p| {
+                let mut out = String::new();
+                push_text(&mut out, &p.name);
+                p.short_name
+                    .iter()
+                    .chain(&p.aliases)
+                    .for_each(|alias| push_str(&mut out, alias));
+                out
+            })
+            .collect();
+        let with_partners = |out: &mut String, partners: &[usize]| {
+            for &p in partners {
+                out.push_str(&partner_names[p]);
+            }
+        };
+
+        let themes = s
+            .themes
+            .iter()
+            .map(|t| {
+                let mut out = String::new();
+                push_text(&mut out, &t.name);
+                push_text(&mut out, &t.summary);
+                out
+            })
+            .collect();
+        let partners = s
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut out = partner_names[i].clone();
+                push_text(&mut out, &p.summary);
+                out
+            })
+            .collect();
+        let provinces = s
+            .provinces
+            .iter()
+            .map(|p| {
+                let mut out = String::new();
+                push_text(&mut out, &p.name);
+                p.aliases.iter().for_each(|alias| push_str(&mut out, alias));
+                push_str(&mut out, &p.code);
+                out
+            })
+            .collect();
+        let events = s
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut out = String::new();
+                push_text(&mut out, &e.title);
+                push_text(&mut out, &e.summary);
+                with_partners(&mut out, &self.links[&ItemKind::Event][i].partners);
+                out
+            })
+            .collect();
+        let projects = s
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut out = String::new();
+                push_text(&mut out, &p.title);
+                push_text(&mut out, &p.summary);
+                with_partners(&mut out, &self.links[&ItemKind::Project][i].partners);
+                out
+            })
+            .collect();
+        let people = s
+            .people
+            .iter()
+            .map(|p| {
+                let mut out = String::new();
+                push_str(&mut out, &p.name);
+                p.aliases.iter().for_each(|alias| push_str(&mut out, alias));
+                push_text(&mut out, &p.role);
+                out
+            })
+            .collect();
+        self.search.insert(ItemKind::Theme, themes);
+        self.search.insert(ItemKind::Partner, partners);
+        self.search.insert(ItemKind::Province, provinces);
+        self.search.insert(ItemKind::Event, events);
+        self.search.insert(ItemKind::Project, projects);
+        self.search.insert(ItemKind::Person, people);
+    }
+
+    /// The item an id names, if any.
+    pub fn resolve(&self, id: &str) -> Option<ItemRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// What `item` is linked to (empty for sources).
+    pub fn links(&self, item: ItemRef) -> &Links {
+        static NONE: Links = Links {
+            themes: Vec::new(),
+            partners: Vec::new(),
+            provinces: Vec::new(),
+            events: Vec::new(),
+            projects: Vec::new(),
+            people: Vec::new(),
+            frameworks: Vec::new(),
+            notes: Vec::new(),
+        };
+        self.links
+            .get(&item.kind)
+            .and_then(|links| links.get(item.index))
+            .unwrap_or(&NONE)
+    }
+
+    /// The folded search text of `item` (empty for kinds that are not searched).
+    pub fn search_text(&self, item: ItemRef) -> &str {
+        self.search
+            .get(&item.kind)
+            .and_then(|texts| texts.get(item.index))
+            .map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load_snapshot;
+
+    fn minimal() -> Snapshot {
+        load_snapshot(include_str!("../../tests/fixtures/minimal.json")).unwrap()
+    }
+
+    #[test]
+    fn links_go_both_ways() {
+        let s = minimal();
+        let index = Index::build(&s);
+        let theme = index.resolve("theme-health").unwrap();
+        let event = index.resolve("ev-launch").unwrap();
+        assert_eq!(index.links(theme).events, vec![event.index]);
+        assert_eq!(index.links(event).themes, vec![theme.index]);
+        let province = index.resolve("LA-VT").unwrap();
+        assert_eq!(province.kind, ItemKind::Province);
+        assert!(index.links(province).partners.contains(&0));
+    }
+
+    #[test]
+    fn events_are_found_by_the_names_of_their_partners() {
+        let s = minimal();
+        let index = Index::build(&s);
+        let event = index.resolve("ev-launch").unwrap();
+        assert!(index
+            .search_text(event)
+            .contains("ministry of planning and investment"));
+        assert!(index.search_text(event).contains("mpi"));
+    }
+
+    #[test]
+    fn partners_appear_in_the_years_of_their_events_and_projects() {
+        let s = minimal();
+        let index = Index::build(&s);
+        assert_eq!(
+            index.partner_years[0],
+            Some(Years {
+                from: 2020,
+                to: 2022
+            })
+        );
+    }
+}
