@@ -10,6 +10,8 @@ use wasm_bindgen::JsValue;
 use crate::core::{Lang, PartialDate, Precision};
 
 thread_local! {
+    /// Whether this browser's `Intl` has Lao data (asked once).
+    static HAS_LAO: bool = Intl::DateTimeFormat::supported_locales_of(&locales(Lang::Lo), &Object::new()).length() > 0;
     static DATE_FORMATS: RefCell<HashMap<(Lang, Precision), Function>> = RefCell::new(HashMap::new());
     static NUMBER_FORMATS: RefCell<HashMap<Lang, Function>> = RefCell::new(HashMap::new());
 }
@@ -53,6 +55,9 @@ fn date_format(lang: Lang, precision: Precision) -> Function {
 
 /// A date shown with exactly its precision: "2001", "November 2010", "24 February 2022".
 pub fn format_date(date: &PartialDate, lang: Lang) -> String {
+    if lang == Lang::Lo && !HAS_LAO.with(|has| *has) {
+        return crate::core::lao_dates::format_lo(date);
+    }
     let ms = Date::utc(
         f64::from(date.year),
         f64::from(date.month.unwrap_or(1)) - 1.0,

@@ -6,6 +6,7 @@ pub mod filter;
 pub mod i18n;
 pub mod index;
 pub mod items;
+pub mod lao_dates;
 pub mod load;
 pub mod model;
 pub mod problem;
