@@ -2,6 +2,7 @@
 
 mod fetch;
 mod intl;
+mod resize;
 mod state;
 mod views;
 

@@ -3,18 +3,21 @@
 
 pub mod date;
 pub mod filter;
+pub mod geo;
 pub mod i18n;
 pub mod index;
 pub mod items;
 pub mod lao_dates;
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod problem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod search;
 pub mod summary;
 pub mod text;
+pub mod timeline;
 pub mod url_state;
 pub mod validate;
 

@@ -3,10 +3,13 @@
 mod details;
 mod filters;
 mod load_error;
+mod map;
 mod overview;
+mod partners;
 mod shell;
 mod sources;
 mod themes;
+mod timeline;
 mod widgets;
 
 use std::sync::Arc;
@@ -25,7 +28,7 @@ use crate::core::Snapshot;
 pub const DEFAULT_SNAPSHOT: &str = "data/strategy.json";
 
 /// The views built so far, in navigation order.
-pub const AVAILABLE_VIEWS: [View; 3] = [View::Overview, View::Themes, View::Sources];
+pub const AVAILABLE_VIEWS: [View; 6] = View::ALL;
 
 /// What every view of a loaded snapshot reads: the data, its lookups, and what the shared
 /// filters let through (recomputed only when the filters change).
@@ -125,7 +128,10 @@ fn Explorer(loaded: Loaded) -> impl IntoView {
                     match view.get() {
                         View::Sources => view! { <sources::Sources data=data.snapshot /> }.into_any(),
                         View::Themes => view! { <themes::Themes /> }.into_any(),
-                        _ => view! { <overview::Overview data=data.snapshot /> }.into_any(),
+                        View::Timeline => view! { <timeline::Timeline /> }.into_any(),
+                        View::Map => view! { <map::ProvinceMap /> }.into_any(),
+                        View::Partners => view! { <partners::Partners /> }.into_any(),
+                        View::Overview => view! { <overview::Overview data=data.snapshot /> }.into_any(),
                     }
                 }}
             </div>

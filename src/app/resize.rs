@@ -1,0 +1,32 @@
+//! The width of an element, kept current with a `ResizeObserver`, so that drawings fit their
+//! container (and reflow in an embed) instead of assuming a width.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Returns the element's content width in CSS pixels (0 until it is mounted).
+pub fn use_width(target: NodeRef<Div>) -> ReadSignal<f64> {
+    let (width, set_width) = signal(0.0);
+    Effect::new(move |_| {
+        let Some(element) = target.get() else { return };
+        set_width.set(f64::from(element.client_width()));
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let measured = entry.content_rect().width().round();
+                // Ignore sub-pixel jitter so a redraw cannot feed back into a resize.
+                if (measured - width.get_untracked()).abs() >= 1.0 {
+                    set_width.set(measured);
+                }
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+            // The callback lives as long as the observer; both go when the element does.
+            let kept = send_wrapper::SendWrapper::new((observer, callback));
+            on_cleanup(move || kept.0.disconnect());
+        }
+    });
+    width
+}
