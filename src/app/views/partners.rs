@@ -63,13 +63,13 @@ fn node_shape(kind: NodeKind, x: f64, y: f64, r: f64) -> String {
             )
         }
         NodeKind::Partner(PartnerKind::PrivateSector) => {
+            // A triangle pointing down.
             format!(
-                "M{x:.1},{:.1}l{:.1},{:.1}l-{:.1},{:.1}z",
-                y + r,
-                r,
-                -1.7 * r,
-                r * 1.0,
-                0.0
+                "M{:.1},{:.1}h{:.1}l-{r:.1},{:.1}z",
+                x - r,
+                y - 0.8 * r,
+                2.0 * r,
+                1.7 * r
             )
         }
         NodeKind::Project => format!(
@@ -195,9 +195,15 @@ fn Network() -> impl IntoView {
                 let id = items::id(&s, item).to_owned();
                 let id_key = id.clone();
                 let show_label = node.kind == NodeKind::Theme || lit(i);
+                // Labels point away from the centre so that neighbours' labels do not collide.
                 let label = show_label.then(|| {
-                    let short: String = name.chars().take(28).collect();
-                    view! { <text x=node.x y=node.y - node.r - 4.0 text-anchor="middle" class="iom-node-label" aria-hidden="true">{short}</text> }
+                    let mut short: String = name.chars().take(22).collect();
+                    if name.chars().count() > 22 {
+                        short.push('…');
+                    }
+                    let left = node.x < net.width / 2.0;
+                    let (x, anchor) = if left { (node.x - node.r - 4.0, "end") } else { (node.x + node.r + 4.0, "start") };
+                    view! { <text x=x y=node.y + 4.0 text-anchor=anchor class="iom-node-label" aria-hidden="true">{short}</text> }
                 });
                 view! {
                     <g

@@ -1,0 +1,151 @@
+// The timeline, the province map and the partners view, as a visitor uses them.
+import { test, expect } from "@playwright/test";
+import { readFileSync, mkdirSync } from "node:fs";
+
+const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
+const en = (text) => (typeof text === "string" ? text : text.en);
+const shots = "tests/e2e/artifacts/screenshots";
+mkdirSync(shots, { recursive: true });
+
+test.describe("timeline", () => {
+  test("the list shows every event and project, with year-only dates as years", async ({ page }, info) => {
+    await page.goto("./?view=timeline");
+    await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
+    await page.screenshot({ path: `${shots}/timeline-en-${info.project.name}.png`, fullPage: true });
+    await page.getByRole("button", { name: "List" }).click();
+    const events = page.locator(".iom-tl-list ol").first().getByRole("listitem");
+    await expect(events).toHaveCount(snapshot.events.length);
+    await expect(page.locator(".iom-tl-list ol").nth(1).getByRole("listitem")).toHaveCount(snapshot.projects.length);
+    const yearOnly = snapshot.events.find((e) => /^\d{4}$/.test(e.date));
+    const row = events.filter({ hasText: en(yearOnly.title) }).first();
+    await expect(row.locator("time")).toHaveText(yearOnly.date);
+    const inferred = snapshot.events.filter((e) => e.inferred).length;
+    await expect(page.locator(".iom-tl-list ol").first().getByText("date inferred")).toHaveCount(inferred);
+  });
+
+  test("the timeline is one tab stop: arrows, Home and End move and are announced, Enter opens", async ({ page }) => {
+    await page.goto("./?view=timeline");
+    const frame = page.getByRole("group", { name: /Timeline of the events shown/ });
+    await frame.focus();
+    const first = [...snapshot.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+    await page.keyboard.press("Home");
+    const live = page.locator(".iom-timeline [aria-live=polite]");
+    await expect(live).toHaveText(`${first.date}: ${en(first.title)}`);
+    await page.keyboard.press("ArrowRight");
+    await expect(live).not.toHaveText(`${first.date}: ${en(first.title)}`);
+    await page.keyboard.press("ArrowLeft");
+    await expect(live).toHaveText(`${first.date}: ${en(first.title)}`);
+    await page.keyboard.press("End");
+    await expect(live).toContainText("2026");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toBeVisible();
+  });
+
+  test("the year handles set the shared year filter", async ({ page }) => {
+    await page.goto("./?view=timeline");
+    await page.getByRole("slider", { name: /First year/ }).fill("2015");
+    await expect(page).toHaveURL(/from=2015/);
+    await page.getByRole("button", { name: "List" }).click();
+    const dates = await page.locator(".iom-tl-list ol").first().locator("time").allTextContents();
+    const expected = snapshot.events.filter((e) => Number((e.end ?? e.date).slice(0, 4)) >= 2015).length;
+    expect(dates.length).toBe(expected);
+    await page.getByRole("button", { name: "Show 2001–2026" }).click();
+    await expect(page).not.toHaveURL(/from=/);
+  });
+
+  test("lanes switch between thematic areas and kinds", async ({ page }) => {
+    await page.goto("./?view=timeline");
+    await page.getByRole("button", { name: "Kind", exact: true }).click();
+    await expect(page.locator("svg.iom-tl-svg text", { hasText: "IOM's work" })).toHaveCount(1);
+    await expect(page.locator("svg.iom-tl-svg text", { hasText: "Context" })).toHaveCount(1);
+  });
+
+  test("the drawing fits its container at phone width", async ({ page }, info) => {
+    test.skip(info.project.name !== "phone", "phone width only");
+    await page.goto("./?view=timeline&lang=lo");
+    const svg = page.locator("svg.iom-tl-svg");
+    await expect(svg).toBeVisible();
+    const width = Number(await svg.getAttribute("width"));
+    expect(width).toBeGreaterThan(250);
+    expect(width).toBeLessThanOrEqual(360);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${shots}/timeline-lo-phone.png`, fullPage: true });
+  });
+});
+
+test.describe("province map", () => {
+  test("every province is a named toggle of the shared province filter", async ({ page }, info) => {
+    await page.goto("./?view=map");
+    const map = page.getByRole("group", { name: /Map of Lao PDR's 18 provinces/ });
+    const provinces = map.getByRole("button");
+    await expect(provinces).toHaveCount(18);
+    const sv = snapshot.provinces.find((p) => p.code === "LA-SV");
+    const button = map.getByRole("button", { name: new RegExp(`^${sv.name.en}: \\d+ partners, \\d+ events, \\d+ projects$`) });
+    await expect(button).toHaveAttribute("aria-pressed", "false");
+    await page.screenshot({ path: `${shots}/map-en-${info.project.name}.png`, fullPage: true });
+    await button.click();
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+    await expect(page).toHaveURL(/province=LA-SV/);
+    await expect(page.getByRole("button", { name: `Remove filter: ${sv.name.en}` })).toBeVisible();
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(button).toHaveAttribute("aria-pressed", "false");
+  });
+
+  test("the legend, attribution, disclaimer and table are there", async ({ page }) => {
+    await page.goto("./?view=map");
+    await expect(page.getByRole("list", { name: "Partners, events and projects linked" }).getByRole("listitem").first()).toContainText("0");
+    await expect(page.locator(".iom-map").getByText("Boundaries © OpenStreetMap contributors, ODbL 1.0")).toBeVisible();
+    await expect(page.locator(".iom-map").getByText(/do not imply official endorsement or acceptance/)).toBeVisible();
+    const table = page.getByRole("table", { name: "Provinces and what is linked to them under the current filters" });
+    await expect(table.getByRole("rowheader")).toHaveCount(18);
+  });
+
+  test("the other views follow a province chosen on the map", async ({ page }) => {
+    await page.goto("./?view=map");
+    const map = page.getByRole("group", { name: /Map of Lao PDR's 18 provinces/ });
+    await map.getByRole("button", { name: /^Attapeu:/ }).click();
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Partners" }).click();
+    await expect(page).toHaveURL(/province=LA-AT/);
+    const expected = snapshot.partners.filter((p) => p.provinces.includes("LA-AT")).length;
+    await expect(page.locator("table.iom-directory tbody tr")).toHaveCount(expected);
+  });
+});
+
+test.describe("partners", () => {
+  test("the directory lists every partner and sorts", async ({ page }, info) => {
+    await page.goto("./?view=partners");
+    const rows = page.locator("table.iom-directory tbody").getByRole("rowheader");
+    await expect(rows).toHaveCount(snapshot.partners.length);
+    const nameHeader = page.getByRole("columnheader", { name: /Name/ });
+    await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+    const firstAscending = await rows.first().textContent();
+    await nameHeader.getByRole("button").click();
+    await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+    expect(await rows.first().textContent()).not.toBe(firstAscending);
+    await page.screenshot({ path: `${shots}/partners-en-${info.project.name}.png`, fullPage: true });
+  });
+
+  test("the network has a node per theme, partner and funded project, and Enter opens one", async ({ page }) => {
+    await page.goto("./?view=partners");
+    const network = page.getByRole("group", { name: "Network of partners, thematic areas and funded projects" });
+    const funded = snapshot.projects.filter((p) => p.donors.length).length;
+    await expect(network.getByRole("button")).toHaveCount(snapshot.themes.length + snapshot.partners.length + funded);
+    const theme = snapshot.themes[0];
+    const node = network.getByRole("button", { name: new RegExp(`^Thematic area: ${en(theme.name).replace(/[()]/g, ".")}`) });
+    await node.focus();
+    await expect(page.locator(".iom-node-wrap--dim").first()).toBeAttached();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText(en(theme.name));
+  });
+
+  test("a partner-kind filter applies to the network and the directory", async ({ page }) => {
+    await page.goto("./?view=partners&partner_kind=donor");
+    const donors = snapshot.partners.filter((p) => p.kind === "donor").length;
+    await expect(page.locator("table.iom-directory tbody").getByRole("rowheader")).toHaveCount(donors);
+    const network = page.getByRole("group", { name: "Network of partners, thematic areas and funded projects" });
+    await expect(network.getByRole("button", { name: /^Donor: / })).toHaveCount(donors);
+    await expect(network.getByRole("button", { name: /^Government: / })).toHaveCount(0);
+  });
+});
