@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::filter::Filters;
 use crate::core::i18n::{t, Msg};
-use crate::core::url_state::{UrlState, View};
+use crate::core::url_state::{has_param, UrlState, View};
 use crate::core::Lang;
 
 #[derive(Clone, Copy)]
@@ -23,7 +23,15 @@ enum History {
 impl AppState {
     /// Reads the address bar and follows Back and Forward.
     pub fn from_location() -> Self {
-        let url = RwSignal::new(UrlState::parse(&current_query()));
+        let query = current_query();
+        let mut initial = UrlState::parse(&query);
+        // A link's language wins; otherwise the visitor's last choice on this site.
+        if !has_param(&query, "lang") {
+            if let Some(lang) = stored_lang() {
+                initial.lang = lang;
+            }
+        }
+        let url = RwSignal::new(initial);
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
             url.set(UrlState::parse(&current_query()));
         });
@@ -50,6 +58,10 @@ impl AppState {
     }
 
     pub fn set_lang(&self, lang: Lang) {
+        if let Ok(Some(storage)) = window().local_storage() {
+            // Private modes may refuse storage; the choice then lasts for this page only.
+            let _ = storage.set_item(LANG_KEY, lang.code());
+        }
         self.update(History::Replace, |url| url.lang = lang);
     }
 
@@ -81,6 +93,13 @@ impl AppState {
         write_history(&next, history);
         self.url.set(next);
     }
+}
+
+const LANG_KEY: &str = "iom-lao-explorer.lang";
+
+fn stored_lang() -> Option<Lang> {
+    let storage = window().local_storage().ok()??;
+    Lang::from_code(&storage.get_item(LANG_KEY).ok()??)
 }
 
 fn current_query() -> String {

@@ -148,6 +148,12 @@ impl UrlState {
     }
 }
 
+/// Whether the query string names `key` at all (valid or not).
+pub fn has_param(query: &str, key: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes()).any(|(name, _)| name == key)
+}
+
 /// Comma-separated ids; implausible ones are dropped, at most 50.
 fn ids(value: &str) -> impl Iterator<Item = String> + '_ {
     value

@@ -194,17 +194,6 @@ fn Network() -> impl IntoView {
                 );
                 let id = items::id(&s, item).to_owned();
                 let id_key = id.clone();
-                let show_label = node.kind == NodeKind::Theme || lit(i);
-                // Labels point away from the centre so that neighbours' labels do not collide.
-                let label = show_label.then(|| {
-                    let mut short: String = name.chars().take(22).collect();
-                    if name.chars().count() > 22 {
-                        short.push('…');
-                    }
-                    let left = node.x < net.width / 2.0;
-                    let (x, anchor) = if left { (node.x - node.r - 4.0, "end") } else { (node.x + node.r + 4.0, "start") };
-                    view! { <text x=x y=node.y + 4.0 text-anchor=anchor class="iom-node-label" aria-hidden="true">{short}</text> }
-                });
                 view! {
                     <g
                         class="iom-node-wrap"
@@ -225,9 +214,27 @@ fn Network() -> impl IntoView {
                         on:blur=move |_| focused.set(None)
                     >
                         <path d=node_shape(node.kind, node.x, node.y, node.r) class=format!("iom-node {}", kind_class(node.kind)) />
-                        {label}
                     </g>
                 }
+            })
+            .collect_view();
+        // Labels sit in their own layer, outside the buttons, so that a node's accessible name
+        // is its full name and the shortened visible label is decoration.
+        let labels = net
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, node)| node.kind == NodeKind::Theme || lit(*i))
+            .map(|(_, node)| {
+                let name = items::title(&s, node.item).get(lang).text.to_owned();
+                let mut short: String = name.chars().take(22).collect();
+                if name.chars().count() > 22 {
+                    short.push('…');
+                }
+                // Labels point away from the centre so that neighbours' labels do not collide.
+                let left = node.x < net.width / 2.0;
+                let (x, anchor) = if left { (node.x - node.r - 4.0, "end") } else { (node.x + node.r + 4.0, "start") };
+                view! { <text x=x y=node.y + 4.0 text-anchor=anchor class="iom-node-label">{short}</text> }
             })
             .collect_view();
         Some(
@@ -241,6 +248,7 @@ fn Network() -> impl IntoView {
                 >
                     <g aria-hidden="true">{edges}</g>
                     {nodes}
+                    <g aria-hidden="true">{labels}</g>
                 </svg>
             }
             .into_any(),
