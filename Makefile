@@ -1,5 +1,5 @@
 # The two commands in the README. Each installs what is missing first.
-.PHONY: serve test build
+.PHONY: serve test build screenshots
 serve:
 	scripts/setup.sh
 	scripts/build.sh
@@ -11,3 +11,6 @@ test:
 build:
 	scripts/setup.sh
 	scripts/build.sh
+
+screenshots: build
+	node scripts/screenshots.mjs

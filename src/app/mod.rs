@@ -1,5 +1,6 @@
 //! The browser app: thin Leptos views over the core.
 
+mod download;
 mod fetch;
 mod intl;
 mod resize;

@@ -51,6 +51,71 @@ impl Filters {
     }
 }
 
+/// The active filters in words, for printouts: "Migration health", "Savannakhet", "Years 2005–2026".
+pub fn describe(
+    filters: &Filters,
+    s: &Snapshot,
+    index: &Index,
+    lang: super::text::Lang,
+) -> Vec<String> {
+    use super::i18n::{fill, t, Msg};
+    let name = |id: &str| match index.resolve(id) {
+        Some(item) => super::items::title(s, item).get(lang).text.to_owned(),
+        None => id.to_owned(),
+    };
+    let mut out: Vec<String> = filters.themes.iter().map(|id| name(id)).collect();
+    out.extend(
+        filters
+            .kinds
+            .iter()
+            .map(|kind| t(lang, super::items::partner_kind_label(*kind)).to_owned()),
+    );
+    out.extend(filters.provinces.iter().map(|code| name(code)));
+    if filters.years != Years::ALL {
+        out.push(fill(
+            t(lang, Msg::YearsChip),
+            &[
+                &filters.years.from.to_string(),
+                &filters.years.to.to_string(),
+            ],
+        ));
+    }
+    if !filters.query.trim().is_empty() {
+        out.push(fill(t(lang, Msg::SearchChip), &[filters.query.trim()]));
+    }
+    out
+}
+
+/// The ids of the sources cited by the visible events, projects and partners, in snapshot order.
+pub fn cited_sources(s: &Snapshot, visible: &Visible) -> Vec<usize> {
+    let mut cited = BTreeSet::new();
+    let events = s
+        .events
+        .iter()
+        .zip(&visible.events)
+        .filter(|(_, v)| **v)
+        .flat_map(|(e, _)| &e.sources);
+    let projects = s
+        .projects
+        .iter()
+        .zip(&visible.projects)
+        .filter(|(_, v)| **v)
+        .flat_map(|(p, _)| &p.sources);
+    let partners = s
+        .partners
+        .iter()
+        .zip(&visible.partners)
+        .filter(|(_, v)| **v)
+        .flat_map(|(p, _)| &p.sources);
+    cited.extend(events.chain(projects).chain(partners).map(String::as_str));
+    s.sources
+        .iter()
+        .enumerate()
+        .filter(|(_, source)| cited.contains(source.id.as_str()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// What the filters let through, as one flag per item of each kind.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Visible {
@@ -309,6 +374,47 @@ mod tests {
                 event.id
             );
         }
+    }
+
+    #[test]
+    fn describes_the_active_filters_in_words_for_print() {
+        let s = shipped();
+        let index = Index::build(&s);
+        let filters = Filters {
+            themes: ["theme-health".to_owned()].into(),
+            provinces: ["LA-SV".to_owned()].into(),
+            years: Years {
+                from: 2005,
+                to: 2026,
+            },
+            ..Filters::default()
+        };
+        let words = describe(&filters, &s, &index, crate::core::Lang::En);
+        assert_eq!(
+            words,
+            ["Migration health", "Savannakhet", "Years 2005–2026"]
+        );
+        assert!(describe(&Filters::default(), &s, &index, crate::core::Lang::En).is_empty());
+    }
+
+    #[test]
+    fn cited_sources_follow_the_filters() {
+        let s = shipped();
+        let index = Index::build(&s);
+        let all = cited_sources(&s, &apply(&Filters::default(), &s, &index));
+        let none = cited_sources(
+            &s,
+            &apply(
+                &Filters {
+                    query: "zzzz".into(),
+                    ..Filters::default()
+                },
+                &s,
+                &index,
+            ),
+        );
+        assert!(!all.is_empty());
+        assert!(none.is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod load_error;
 mod map;
 mod overview;
 mod partners;
+mod share;
 mod shell;
 mod sources;
 mod themes;
@@ -122,7 +123,11 @@ fn Explorer(loaded: Loaded) -> impl IntoView {
             <Show when=uses_filters>
                 <filters::FilterBar />
             </Show>
+            <share::PrintHeader />
             <div class="iom-view">
+                <Show when=uses_filters>
+                    <share::ShareBar view />
+                </Show>
                 {move || {
                     let data = data_for_view.clone();
                     match view.get() {
@@ -135,6 +140,9 @@ fn Explorer(loaded: Loaded) -> impl IntoView {
                     }
                 }}
             </div>
+            <Show when=uses_filters>
+                <share::PrintSources />
+            </Show>
             <details::DetailsPanel />
         </div>
     }

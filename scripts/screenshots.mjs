@@ -1,0 +1,35 @@
+// Makes the README's screenshots from the release build (dist/), so that they stay current:
+//   make screenshots   (or: scripts/build.sh && node scripts/screenshots.mjs)
+import { chromium } from "playwright-core";
+import { startServer } from "./serve.mjs";
+
+const port = 8383;
+const shots = [
+  { file: "overview.png", query: "", width: 1280, height: 1000 },
+  { file: "timeline.png", query: "?view=timeline", width: 1280, height: 1100 },
+  { file: "province-map.png", query: "?view=map", width: 1280, height: 900 },
+  { file: "partner-network.png", query: "?view=partners", width: 1280, height: 1100 },
+  { file: "phone.png", query: "?view=themes&theme=theme-health", width: 390, height: 844, mobile: true },
+  { file: "lao.png", query: "?view=timeline&lang=lo", width: 1280, height: 900 },
+];
+
+const server = await startServer("dist", port);
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, isMobile: !!shot.mobile });
+    await page.goto(`http://127.0.0.1:${port}/${shot.query}`);
+    await page.locator("main h1").first().waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/${shot.file}` });
+    await page.close();
+    console.log(`docs/screenshots/${shot.file}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

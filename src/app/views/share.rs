@@ -1,0 +1,152 @@
+//! "Share and export": copy the link of the current view, download what the filters show as
+//! CSV (one file per kind) or as a JSON snapshot, and the current timeline or map as SVG/PNG.
+//! Also the print-only header (active filters) and footer (sources of what is shown).
+
+use leptos::prelude::*;
+
+use super::Data;
+use crate::app::download::{copy_text, download, download_png, download_svg};
+use crate::app::state::AppState;
+use crate::core::export::{csv, subset, CsvKind};
+use crate::core::filter::{cited_sources, describe};
+use crate::core::i18n::Msg;
+use crate::core::url_state::View;
+
+/// The drawing of the current view that can be exported as an image, if any.
+fn drawing(view: View) -> Option<(&'static str, &'static str)> {
+    match view {
+        View::Timeline => Some(("svg.iom-tl-svg", "iom-lao-timeline")),
+        View::Map => Some(("svg.iom-map-svg", "iom-lao-province-map")),
+        View::Partners => Some(("svg.iom-network-svg", "iom-lao-partner-network")),
+        _ => None,
+    }
+}
+
+fn find(selector: &str) -> Option<web_sys::Element> {
+    document().query_selector(selector).ok().flatten()
+}
+
+#[component]
+pub fn ShareBar(view: Memo<View>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let status = RwSignal::new(None::<Msg>);
+
+    let copy_link = move |_| {
+        let url = window().location().href().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let copied = copy_text(&url).await;
+            status.set(Some(if copied {
+                Msg::LinkCopied
+            } else {
+                Msg::CopyFailed
+            }));
+        });
+    };
+    let csv_button = {
+        let data = data.clone();
+        move |kind: CsvKind, label: Msg| {
+            let data = data.clone();
+            view! {
+                <button
+                    type="button"
+                    class="iom-chip"
+                    on:click=move |_| {
+                        let text = data.visible.with_untracked(|v| csv(kind, &data.snapshot, &data.index, v, state.lang()));
+                        let _ = download(kind.file_name(), "text/csv;charset=utf-8", &text);
+                    }
+                >
+                    {move || state.t(label)}
+                </button>
+            }
+        }
+    };
+    let json = {
+        let data = data.clone();
+        move |_| {
+            let out = data
+                .visible
+                .with_untracked(|v| subset(&data.snapshot, &data.index, v));
+            if let Ok(text) = serde_json::to_string_pretty(&out) {
+                let _ = download("iom-lao-strategy-subset.json", "application/json", &text);
+            }
+        }
+    };
+    let images = move || {
+        let (selector, name) = drawing(view.get())?;
+        Some(view! {
+            <button type="button" class="iom-chip" on:click=move |_| {
+                if let Some(svg) = find(selector) { let _ = download_svg(&svg, &format!("{name}.svg")); }
+            }>{move || state.t(Msg::SvgImage)}</button>
+            <button type="button" class="iom-chip" on:click=move |_| {
+                if let Some(svg) = find(selector) { let _ = download_png(&svg, &format!("{name}.png")); }
+            }>{move || state.t(Msg::PngImage)}</button>
+        })
+    };
+    view! {
+        <details class="iom-share">
+            <summary>{move || state.t(Msg::ShareExport)}</summary>
+            <div class="iom-share__actions">
+                <button type="button" class="iom-chip" on:click=copy_link>{move || state.t(Msg::CopyLink)}</button>
+                {csv_button(CsvKind::Events, Msg::CsvEvents)}
+                {csv_button(CsvKind::Projects, Msg::CsvProjects)}
+                {csv_button(CsvKind::Partners, Msg::CsvPartners)}
+                <button type="button" class="iom-chip" on:click=json>{move || state.t(Msg::JsonSubset)}</button>
+                {images}
+            </div>
+            <p class="iom-share__status" role="status" aria-live="polite">{move || status.get().map(|m| state.t(m))}</p>
+        </details>
+    }
+}
+
+/// Printed above the view: where it comes from and which filters are on.
+#[component]
+pub fn PrintHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let filters = move || {
+        let lang = state.lang();
+        let words = state
+            .url
+            .with(|url| describe(&url.filters, &data.snapshot, &data.index, lang));
+        if words.is_empty() {
+            state.t(Msg::PrintNoFilters).to_owned()
+        } else {
+            format!("{}: {}", state.t(Msg::PrintFilters), words.join(" · "))
+        }
+    };
+    let address = move || {
+        let _ = state.url.get();
+        window().location().href().unwrap_or_default()
+    };
+    view! {
+        <div class="iom-print-only iom-print-header">
+            <p><strong>{move || state.t(Msg::AppName)}</strong></p>
+            <p>{filters}</p>
+            <p>{move || state.t(Msg::Printed)} ": " {address}</p>
+        </div>
+    }
+}
+
+/// Printed after the view: the sources of everything the filters show.
+#[component]
+pub fn PrintSources() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let list = move || {
+        let s = &data.snapshot;
+        data.visible.with(|v| cited_sources(s, v))
+            .into_iter()
+            .map(|i| {
+                let source = &s.sources[i];
+                view! { <li lang="en">{source.title.clone()} " · " {source.publisher.clone()} " · " {source.url.clone()}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="iom-print-only iom-print-sources">
+            <h2>{move || state.t(Msg::PrintSources)}</h2>
+            <ol>{list}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+// Share, export and print, as a visitor uses them.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+
+const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
+
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, "utf8") };
+}
+
+test("Copy link copies the address of the current view and filters", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("./?view=themes&theme=theme-health&lang=lo");
+  await page.getByText("ແບ່ງປັນ ແລະ ສົ່ງອອກ").click();
+  await page.getByRole("button", { name: "ສຳເນົາລິ້ງ" }).click();
+  await expect(page.getByText("ສຳເນົາລິ້ງແລ້ວ")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toContain("theme=theme-health");
+});
+
+test("CSV exports have a BOM, labelled columns in the UI language and the filtered rows", async ({ page }) => {
+  await page.goto("./?view=themes&province=LA-SV");
+  await page.getByText("Share and export").click();
+  const events = await download(page, "Events (CSV)");
+  expect(events.name).toBe("iom-lao-events.csv");
+  expect(events.text.charCodeAt(0)).toBe(0xfeff);
+  expect(events.text.split("\n")[0]).toContain("Title,Date,End");
+  const expected = snapshot.events.filter((e) => e.provinces.includes("LA-SV")).length;
+  expect(events.text.trim().split("\n").length - 1).toBeGreaterThanOrEqual(expected);
+
+  await page.goto("./?view=themes&province=LA-SV&lang=lo");
+  await page.getByText("ແບ່ງປັນ ແລະ ສົ່ງອອກ").click();
+  const partners = await download(page, "ຄູ່ຮ່ວມງານ (CSV)");
+  expect(partners.text.split("\n")[0]).toContain("ຊື່");
+  expect(partners.text).toContain("ສະຫວັນນະເຂດ");
+  expect(partners.text).not.toContain(",government,");
+});
+
+test("the JSON export is a snapshot that passes the snapshot checker", async ({ page }) => {
+  await page.goto("./?view=partners&partner_kind=donor");
+  await page.getByText("Share and export").click();
+  const json = await download(page, "Snapshot of the results (JSON)");
+  const subset = JSON.parse(json.text);
+  expect(subset.partners.some((p) => p.kind === "donor")).toBe(true);
+  const checker = "target/debug/snapshot-check";
+  const file = test.info().outputPath("subset.json");
+  (await import("node:fs")).writeFileSync(file, json.text);
+  const run = spawnSync(checker, [file], { encoding: "utf8" });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  expect(run.stdout).toContain(": ok: ");
+});
+
+test("the timeline and the map download as SVG and PNG", async ({ page }) => {
+  for (const [view, base] of [["timeline", "iom-lao-timeline"], ["map", "iom-lao-province-map"]]) {
+    await page.goto(`./?view=${view}`);
+    await expect(page.locator(view === "map" ? "svg.iom-map-svg" : "svg.iom-tl-svg")).toBeVisible();
+    await page.getByText("Share and export").click();
+    const svg = await download(page, "Image (SVG)");
+    expect(svg.name).toBe(`${base}.svg`);
+    expect(svg.text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg.text).toContain("<style>");
+    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Image (PNG)" }).click()]);
+    expect(png.suggestedFilename()).toBe(`${base}.png`);
+    const bytes = readFileSync(await png.path());
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  }
+});
+
+test("printing shows the filters at the top, the sources at the end, and no navigation", async ({ page }) => {
+  await page.goto("./?view=themes&theme=theme-health&province=LA-SV");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Explorer views" })).toBeHidden();
+  await expect(page.getByRole("searchbox", { name: "Search" })).toBeHidden();
+  await expect(page.getByText("Filters: Migration health · Savannakhet")).toBeVisible();
+  const sources = page.getByRole("heading", { name: "Sources of the items shown" });
+  await expect(sources).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(sources).toBeHidden();
+});
