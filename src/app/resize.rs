@@ -8,13 +8,25 @@ use wasm_bindgen::JsCast;
 
 /// Returns the element's content width in CSS pixels (0 until it is mounted).
 pub fn use_width(target: NodeRef<Div>) -> ReadSignal<f64> {
+    use_measure(target, |rect| rect.width())
+}
+
+/// Returns the element's border-box height in CSS pixels (0 until it is mounted).
+pub fn use_height(target: NodeRef<Div>) -> ReadSignal<f64> {
+    use_measure(target, |rect| rect.height())
+}
+
+fn use_measure(
+    target: NodeRef<Div>,
+    pick: fn(&web_sys::DomRectReadOnly) -> f64,
+) -> ReadSignal<f64> {
     let (width, set_width) = signal(0.0);
     Effect::new(move |_| {
         let Some(element) = target.get() else { return };
-        set_width.set(f64::from(element.client_width()));
+        set_width.set(pick(&element.get_bounding_client_rect()).round());
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-                let measured = entry.content_rect().width().round();
+                let measured = pick(&entry.content_rect()).round();
                 // Ignore sub-pixel jitter so a redraw cannot feed back into a resize.
                 if (measured - width.get_untracked()).abs() >= 1.0 {
                     set_width.set(measured);

@@ -1,5 +1,11 @@
-//! The explorer's state, mirrored in the address bar (the URL contract in the README).
-//! Switching views pushes a history entry, so Back and Forward work; other changes replace it.
+//! The explorer's state and where it is mirrored.
+//!
+//! - The standalone page (and iframe mode) mirrors it in its own query string (the URL contract
+//!   in the README): switching views pushes a history entry, so Back and Forward work; other
+//!   changes replace it. In an iframe every change replaces, so the host's Back button is not
+//!   filled with the explorer's steps.
+//! - A script embed leaves the host's URL alone, unless the host asks for `data-sync-url="hash"`:
+//!   then the state lives under the explorer's own key in the hash, and nothing else is touched.
 
 use leptos::prelude::*;
 
@@ -8,9 +14,38 @@ use crate::core::i18n::{t, Msg};
 use crate::core::url_state::{has_param, UrlState, View};
 use crate::core::Lang;
 
+/// Where the state is mirrored.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum UrlSync {
+    /// The page's own query string (standalone page, iframe mode).
+    Query,
+    /// One key of the host page's hash, e.g. `#iom-explorer-1=view%3Dtimeline`.
+    Hash(String),
+    /// Nowhere: the host's URL is never touched.
+    Off,
+}
+
+/// How this explorer was started.
+#[derive(Clone, Debug)]
+pub struct Mount {
+    pub sync: UrlSync,
+    /// Prefix for the files shipped with the explorer (snapshot, boundaries): "" on the
+    /// standalone page, the loader's folder for a script embed.
+    pub base: String,
+    /// Mounted by the script loader into a host page.
+    pub script_embed: bool,
+    /// The state to start from when nothing in the URL says otherwise.
+    pub initial: UrlState,
+    /// The id of the explorer's root element (unique on the page).
+    pub root_id: String,
+    /// The snapshot URL a host chose (`data-snapshot`); by default the one shipped with it.
+    pub snapshot: Option<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub url: RwSignal<UrlState>,
+    mount: StoredValue<Mount>,
 }
 
 /// How a change reaches the browser history.
@@ -21,21 +56,49 @@ enum History {
 }
 
 impl AppState {
-    /// Reads the address bar and follows Back and Forward.
-    pub fn from_location() -> Self {
-        let query = current_query();
-        let mut initial = UrlState::parse(&query);
-        // A link's language wins; otherwise the visitor's last choice on this site.
-        if !has_param(&query, "lang") {
-            if let Some(lang) = stored_lang() {
-                initial.lang = lang;
+    /// Reads the state from where this mount keeps it, and follows changes made outside
+    /// (Back and Forward, or a host editing the hash).
+    pub fn new(mount: Mount) -> Self {
+        let initial = match &mount.sync {
+            UrlSync::Query => {
+                let query = current_query();
+                let mut state = UrlState::parse(&query);
+                // A link's language wins; otherwise the visitor's last choice on this site.
+                if !has_param(&query, "lang") {
+                    if let Some(lang) = stored_lang() {
+                        state.lang = lang;
+                    }
+                }
+                state
             }
-        }
+            UrlSync::Hash(key) => hash_value(key)
+                .map(|q| UrlState::parse(&q))
+                .unwrap_or_else(|| mount.initial.clone()),
+            UrlSync::Off => mount.initial.clone(),
+        };
         let url = RwSignal::new(initial);
-        let _ = window_event_listener(leptos::ev::popstate, move |_| {
-            url.set(UrlState::parse(&current_query()));
-        });
-        AppState { url }
+        match mount.sync.clone() {
+            UrlSync::Query => {
+                let _ = window_event_listener(leptos::ev::popstate, move |_| {
+                    url.set(UrlState::parse(&current_query()));
+                });
+            }
+            UrlSync::Hash(key) => {
+                let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+                    if let Some(query) = hash_value(&key) {
+                        let next = UrlState::parse(&query);
+                        if next != url.get_untracked() {
+                            url.set(next);
+                        }
+                    }
+                });
+            }
+            UrlSync::Off => {}
+        }
+        AppState {
+            url,
+            mount: StoredValue::new(mount),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -50,6 +113,47 @@ impl AppState {
         t(self.lang(), msg)
     }
 
+    /// The standalone page (not a script embed and not iframe mode): it owns the document's
+    /// title and `lang`.
+    pub fn owns_page(&self) -> bool {
+        !self.mount.with_value(|m| m.script_embed) && !self.url.with_untracked(|url| url.embed)
+    }
+
+    pub fn is_script_embed(&self) -> bool {
+        self.mount.with_value(|m| m.script_embed)
+    }
+
+    /// A URL for a file shipped with the explorer.
+    pub fn asset(&self, path: &str) -> String {
+        self.mount.with_value(|m| format!("{}{path}", m.base))
+    }
+
+    /// The absolute URL of the explorer's folder, ending in `/` (for embed snippets).
+    pub fn base_url(&self) -> String {
+        let base = self.mount.with_value(|m| m.base.clone());
+        if !base.is_empty() {
+            return base;
+        }
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{}{folder}", location.origin().unwrap_or_default())
+    }
+
+    pub fn root_id(&self) -> String {
+        self.mount.with_value(|m| m.root_id.clone())
+    }
+
+    /// The snapshot to load: a same-site preview from the URL, the host's choice, or the
+    /// snapshot shipped with the explorer.
+    pub fn snapshot_url(&self) -> String {
+        let preview = self.url.with(|url| url.snapshot.clone());
+        preview
+            .map(|path| self.asset(&path))
+            .or_else(|| self.mount.with_value(|m| m.snapshot.clone()))
+            .unwrap_or_else(|| self.asset(DEFAULT_SNAPSHOT))
+    }
+
     pub fn show(&self, view: View) {
         self.update(History::Push, |url| {
             url.view = view;
@@ -58,9 +162,11 @@ impl AppState {
     }
 
     pub fn set_lang(&self, lang: Lang) {
-        if let Ok(Some(storage)) = window().local_storage() {
-            // Private modes may refuse storage; the choice then lasts for this page only.
-            let _ = storage.set_item(LANG_KEY, lang.code());
+        if self.owns_page() {
+            if let Ok(Some(storage)) = window().local_storage() {
+                // Private modes may refuse storage; the choice then lasts for this page only.
+                let _ = storage.set_item(LANG_KEY, lang.code());
+            }
         }
         self.update(History::Replace, |url| url.lang = lang);
     }
@@ -90,10 +196,24 @@ impl AppState {
         if next == self.url.get_untracked() {
             return;
         }
-        write_history(&next, history);
+        match self.mount.with_value(|m| m.sync.clone()) {
+            UrlSync::Query => {
+                let history = if next.embed {
+                    History::Replace
+                } else {
+                    history
+                };
+                write_query(&next, history);
+            }
+            UrlSync::Hash(key) => write_hash(&key, &next),
+            UrlSync::Off => {}
+        }
         self.url.set(next);
     }
 }
+
+/// The snapshot shipped with the explorer, relative to its folder.
+pub const DEFAULT_SNAPSHOT: &str = "data/strategy.json";
 
 const LANG_KEY: &str = "iom-lao-explorer.lang";
 
@@ -106,7 +226,7 @@ fn current_query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-fn write_history(state: &UrlState, history: History) {
+fn write_query(state: &UrlState, history: History) {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
@@ -122,4 +242,45 @@ fn write_history(state: &UrlState, history: History) {
             browser_history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         }
     };
+}
+
+/// The hash as `key=value` pairs (form encoding), so the explorer's key sits beside others.
+fn hash_pairs() -> Vec<(String, String)> {
+    let hash = window().location().hash().unwrap_or_default();
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    form_urlencoded::parse(hash.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn hash_value(key: &str) -> Option<String> {
+    hash_pairs()
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
+/// Rewrites only the explorer's key of the hash, replacing the history entry.
+fn write_hash(key: &str, state: &UrlState) {
+    let value = state.to_query();
+    let value = value.strip_prefix('?').unwrap_or(&value);
+    let mut pairs = hash_pairs();
+    match pairs.iter_mut().find(|(k, _)| k == key) {
+        Some(pair) => pair.1 = value.to_owned(),
+        None => pairs.push((key.to_owned(), value.to_owned())),
+    }
+    let mut encoded = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &pairs {
+        encoded.append_pair(k, v);
+    }
+    let location = window().location();
+    let url = format!(
+        "{}{}#{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        encoded.finish()
+    );
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }

@@ -56,6 +56,8 @@ pub struct UrlState {
     /// A same-origin snapshot path, for previews of a new snapshot (see README).
     pub snapshot: Option<String>,
     pub filters: Filters,
+    /// Iframe mode (`embed=1`): no page header or footer; the height is posted to the parent.
+    pub embed: bool,
 }
 
 const MAX_PARAM_CHARS: usize = 200;
@@ -88,6 +90,7 @@ impl UrlState {
                 }
                 "to" => state.filters.years.to = year(&value).unwrap_or(state.filters.years.to),
                 "q" => state.filters.query = value.into_owned(),
+                "embed" => state.embed = value == "1",
                 _ => {}
             }
         }
@@ -138,6 +141,9 @@ impl UrlState {
         }
         if let Some(snapshot) = &self.snapshot {
             query.append_pair("snapshot", snapshot);
+        }
+        if self.embed {
+            query.append_pair("embed", "1");
         }
         let query = query.finish();
         if query.is_empty() {
@@ -304,6 +310,7 @@ mod tests {
                 lang: if lo { Lang::Lo } else { Lang::En },
                 item,
                 snapshot: None,
+                embed: view % 2 == 1,
                 filters: Filters {
                     themes,
                     kinds: kinds.into_iter().collect(),

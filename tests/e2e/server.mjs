@@ -8,6 +8,9 @@ import { staticHandler } from "../../scripts/serve.mjs";
 const port = Number(process.env.E2E_PORT ?? 8181);
 const dist = staticHandler(resolve("dist"));
 const corpus = staticHandler(resolve("tests"));
+const host = staticHandler(resolve("tests/e2e/host"));
+// The built explorer also lives under a CMS-like sub-path, to prove it works from there.
+const SUB_PATH = "/sites/default/files/explorer/";
 const good = readFileSync(resolve("public/data/strategy.json"));
 const attempts = new Map();
 
@@ -26,6 +29,14 @@ const faults = {
 
 createServer((req, res) => {
   const { pathname } = new URL(req.url, "http://127.0.0.1");
+  if (pathname.startsWith(SUB_PATH)) {
+    req.url = "/" + req.url.slice(SUB_PATH.length);
+    return dist(req, res);
+  }
+  if (pathname.startsWith("/host/")) {
+    req.url = req.url.replace("/host/", "/");
+    return host(req, res);
+  }
   if (pathname.startsWith("/test-data/")) {
     req.url = req.url.replace("/test-data/", "/");
     return corpus(req, res);

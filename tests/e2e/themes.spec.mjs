@@ -10,7 +10,7 @@ const shots = "tests/e2e/artifacts/screenshots";
 mkdirSync(shots, { recursive: true });
 
 const themeHeadings = (page) => page.locator("article.iom-themes").getByRole("heading", { level: 2 });
-const status = (page) => page.locator("p[role=status]");
+const status = (page) => page.locator("p.iom-result-count");
 
 async function openFilters(page, info) {
   if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();

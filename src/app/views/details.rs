@@ -33,12 +33,12 @@ pub fn DetailsPanel() -> impl IntoView {
             .with(|url| url.item.as_deref().and_then(|id| index.resolve(id)))
     });
 
-    // Remember the opener on open; give focus back on close.
+    // Remember the opener on open; give focus back on close. (Escape is handled on the root.)
+    let root = expect_context::<super::Root>().0;
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open_item.get().is_some();
         let active = || {
-            document()
-                .active_element()
+            active_element(root.get_untracked())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         };
         match (was_open.unwrap_or(false), is_open) {
@@ -52,15 +52,19 @@ pub fn DetailsPanel() -> impl IntoView {
         }
         is_open
     });
-    let _ = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" && open_item.get_untracked().is_some() {
-            state.close();
-        }
-    });
 
     move || {
         let item = open_item.get()?;
-        Some(view! { <Panel item /> })
+        Some(view! { <div class="iom-details-wrap"><Panel item /></div> })
+    }
+}
+
+/// The focused element, looked up in the explorer's own tree (a shadow root in an embed).
+fn active_element(root: Option<web_sys::HtmlDivElement>) -> Option<web_sys::Element> {
+    let shadow = root.and_then(|r| r.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok());
+    match shadow {
+        Some(shadow) => shadow.active_element(),
+        None => document().active_element(),
     }
 }
 

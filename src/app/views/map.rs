@@ -22,8 +22,8 @@ pub const BOUNDARIES: &str = "data/lao-provinces.geojson";
 const SHADES: usize = 5;
 const PADDING: f64 = 8.0;
 
-async fn fetch_boundaries() -> Result<Arc<Boundaries>, String> {
-    let response = Request::get(BOUNDARIES)
+async fn fetch_boundaries(url: String) -> Result<Arc<Boundaries>, String> {
+    let response = Request::get(&url)
         .send()
         .await
         .map_err(|err| err.to_string())?;
@@ -51,7 +51,8 @@ fn summary(state: AppState, name: &str, counts: ProvinceCounts, lang: Lang) -> S
 pub fn ProvinceMap() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
-    let boundaries = LocalResource::new(fetch_boundaries);
+    let url = state.asset(BOUNDARIES);
+    let boundaries = LocalResource::new(move || fetch_boundaries(url.clone()));
     let counts = {
         let data = data.clone();
         Memo::new(move |_| {

@@ -18,15 +18,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::fetch::{fetch_snapshot, Loaded};
-use super::state::AppState;
+use super::state::{AppState, Mount};
+use crate::core::embed::HEIGHT_MESSAGE;
 use crate::core::filter::{apply, Visible};
 use crate::core::i18n::{t, Msg};
 use crate::core::index::Index;
 use crate::core::url_state::View;
 use crate::core::Snapshot;
-
-/// The snapshot shipped with the explorer, relative to the page.
-pub const DEFAULT_SNAPSHOT: &str = "data/strategy.json";
 
 /// The views built so far, in navigation order.
 pub const AVAILABLE_VIEWS: [View; 6] = View::ALL;
@@ -40,17 +38,20 @@ pub struct Data {
     pub visible: Memo<Visible>,
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::from_location();
-    provide_context(state);
+/// The explorer's root element: lookups (focus, exports) stay inside this explorer, which may
+/// sit in a shadow root beside other explorers on the same page.
+#[derive(Clone, Copy)]
+pub struct Root(pub NodeRef<leptos::html::Div>);
 
-    let snapshot_url = Memo::new(move |_| {
-        state
-            .url
-            .with(|url| url.snapshot.clone())
-            .unwrap_or_else(|| DEFAULT_SNAPSHOT.to_owned())
-    });
+#[component]
+pub fn App(mount: Mount) -> impl IntoView {
+    let state = AppState::new(mount);
+    provide_context(state);
+    let root = NodeRef::<leptos::html::Div>::new();
+    provide_context(Root(root));
+    let main = NodeRef::<leptos::html::Main>::new();
+
+    let snapshot_url = Memo::new(move |_| state.snapshot_url());
     let retrying = RwSignal::new(false);
     let snapshot = LocalResource::new(move || {
         let url = snapshot_url.get();
@@ -65,26 +66,73 @@ pub fn App() -> impl IntoView {
         snapshot.refetch();
     });
 
+    // Only the standalone page owns the document's title and language.
     Effect::new(move |_| {
         let lang = state.lang();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
+        if state.owns_page() {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            document().set_title(t(lang, Msg::AppName));
         }
-        document().set_title(t(lang, Msg::AppName));
     });
 
+    // Iframe mode tells the parent how tall the explorer is, whenever that changes.
+    let frame = state.url.with_untracked(|url| url.embed);
+    if frame {
+        let height = crate::app::resize::use_height(root);
+        Effect::new(move |_| {
+            let height = height.get();
+            let parent = window().parent().ok().flatten();
+            let own: wasm_bindgen::JsValue = window().into();
+            if let Some(parent) = parent.filter(|p| wasm_bindgen::JsValue::from(p.clone()) != own) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+                let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+                let _ = parent.post_message(&message, "*");
+            }
+        });
+    }
+
+    let main_id = format!("{}-main", state.root_id());
+    let skip = move |event: leptos::ev::MouseEvent| {
+        // Focus moves without touching the URL's hash (which may be the host's).
+        event.prevent_default();
+        if let Some(main) = main.get() {
+            let _ = main.focus();
+        }
+    };
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && state.url.with_untracked(|url| url.item.is_some()) {
+            state.close();
+        }
+    };
+    let chrome = move || !state.url.with(|url| url.embed);
+
     view! {
-        <div class="iom-explorer">
-            <a class="iom-skip" href="#iom-main">{move || state.t(Msg::SkipToContent)}</a>
-            <shell::Header />
-            <main id="iom-main" class="iom-main" tabindex="-1">
+        <div
+            id=state.root_id()
+            class="iom-explorer"
+            class:iom-explorer--embedded=state.is_script_embed()
+            class:iom-explorer--frame=frame
+            lang=move || state.lang().code()
+            node_ref=root
+            on:keydown=on_key
+        >
+            <a class="iom-skip" href=format!("#{main_id}") on:click=skip>{move || state.t(Msg::SkipToContent)}</a>
+            <Show when=chrome>
+                <shell::Header compact=state.is_script_embed() />
+            </Show>
+            <main id=main_id.clone() class="iom-main" tabindex="-1" node_ref=main>
                 {move || match (retrying.get(), snapshot.get()) {
                     (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
                     (false, Some(Err(error))) => view! { <load_error::LoadErrorPanel error retry /> }.into_any(),
                     (false, Some(Ok(loaded))) => view! { <Explorer loaded /> }.into_any(),
                 }}
             </main>
-            <shell::Footer snapshot />
+            <Show when=chrome>
+                <shell::Footer snapshot />
+            </Show>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::Data;
 use crate::app::download::{copy_text, download, download_png, download_svg};
 use crate::app::state::AppState;
+use crate::core::embed::{iframe_snippet, script_snippet};
 use crate::core::export::{csv, subset, CsvKind};
 use crate::core::filter::{cited_sources, describe};
 use crate::core::i18n::Msg;
@@ -22,8 +23,13 @@ fn drawing(view: View) -> Option<(&'static str, &'static str)> {
     }
 }
 
-fn find(selector: &str) -> Option<web_sys::Element> {
-    document().query_selector(selector).ok().flatten()
+/// Finds a drawing inside this explorer (not elsewhere on a host page).
+fn find(root: super::Root, selector: &str) -> Option<web_sys::Element> {
+    root.0
+        .get_untracked()?
+        .query_selector(selector)
+        .ok()
+        .flatten()
 }
 
 #[component]
@@ -31,6 +37,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let status = RwSignal::new(None::<Msg>);
+    let root = expect_context::<super::Root>();
 
     let copy_link = move |_| {
         let url = window().location().href().unwrap_or_default();
@@ -76,10 +83,10 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
         let (selector, name) = drawing(view.get())?;
         Some(view! {
             <button type="button" class="iom-chip" on:click=move |_| {
-                if let Some(svg) = find(selector) { let _ = download_svg(&svg, &format!("{name}.svg")); }
+                if let Some(svg) = find(root, selector) { let _ = download_svg(&svg, &format!("{name}.svg")); }
             }>{move || state.t(Msg::SvgImage)}</button>
             <button type="button" class="iom-chip" on:click=move |_| {
-                if let Some(svg) = find(selector) { let _ = download_png(&svg, &format!("{name}.png")); }
+                if let Some(svg) = find(root, selector) { let _ = download_png(&svg, &format!("{name}.png")); }
             }>{move || state.t(Msg::PngImage)}</button>
         })
     };
@@ -93,9 +100,68 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
                 {csv_button(CsvKind::Partners, Msg::CsvPartners)}
                 <button type="button" class="iom-chip" on:click=json>{move || state.t(Msg::JsonSubset)}</button>
                 {images}
+                <EmbedDialog />
             </div>
             <p class="iom-share__status" role="status" aria-live="polite">{move || status.get().map(|m| state.t(m))}</p>
         </details>
+    }
+}
+
+/// A modal dialog (the browser's own: it traps and returns focus, Escape closes it) with the
+/// iframe and script snippets for the current view and filters, each with a Copy button.
+#[component]
+fn EmbedDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let copied = RwSignal::new(None::<usize>);
+    let snippets = move || {
+        let base = state.base_url();
+        state.url.with(|url| {
+            [
+                (Msg::EmbedIframe, iframe_snippet(&base, url)),
+                (Msg::EmbedScript, script_snippet(&base, url)),
+            ]
+        })
+    };
+    let body = move || {
+        snippets()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, code))| {
+                let id = format!("{}-embed-{i}", state.root_id());
+                let text = code.clone();
+                view! {
+                    <div class="iom-snippet">
+                        <label for=id.clone()>{state.t(label)}</label>
+                        <textarea id=id readonly rows="6" spellcheck="false">{code}</textarea>
+                        <button type="button" class="iom-chip" on:click=move |_| {
+                            let text = text.clone();
+                            leptos::task::spawn_local(async move {
+                                if copy_text(&text).await { copied.set(Some(i)); }
+                            });
+                        }>
+                            {move || state.t(if copied.get() == Some(i) { Msg::Copied } else { Msg::Copy })}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let title_id = format!("{}-embed-title", state.root_id());
+    let labelled_by = title_id.clone();
+    view! {
+        <button type="button" class="iom-chip" on:click=move |_| {
+            copied.set(None);
+            if let Some(dialog) = dialog.get() { let _ = dialog.show_modal(); }
+        }>{move || state.t(Msg::Embed)}</button>
+        <dialog node_ref=dialog class="iom-embed-dialog" aria-labelledby=labelled_by>
+            <h2 id=title_id>{move || state.t(Msg::EmbedTitle)}</h2>
+            {body}
+            <p class="iom-hint">{move || state.t(Msg::EmbedHelp)}</p>
+            <button type="button" class="iom-button" on:click=move |_| {
+                if let Some(dialog) = dialog.get() { dialog.close(); }
+            }>{move || state.t(Msg::Close)}</button>
+        </dialog>
     }
 }
 

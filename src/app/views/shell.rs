@@ -52,8 +52,10 @@ pub fn ViewLink(view: View, children: Children) -> impl IntoView {
     }
 }
 
+/// The page header: name, language switch and navigation. `compact` (script embeds) leaves out
+/// the name and tagline, which the host page already gives.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(compact: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let language_button = move |lang: Lang, label: &'static str| {
         view! {
@@ -68,10 +70,12 @@ pub fn Header() -> impl IntoView {
         }
     };
     view! {
-        <header class="iom-header">
+        <header class="iom-header" class:iom-header--compact=compact>
             <div class="iom-header__brand">
-                <p class="iom-header__name">{move || state.t(Msg::AppName)}</p>
-                <p class="iom-header__tagline">{move || state.t(Msg::AppTagline)}</p>
+                {(!compact).then(|| view! {
+                    <p class="iom-header__name">{move || state.t(Msg::AppName)}</p>
+                    <p class="iom-header__tagline">{move || state.t(Msg::AppTagline)}</p>
+                })}
             </div>
             <div class="iom-lang" role="group" aria-label=move || state.t(Msg::LanguageSwitch)>
                 {language_button(Lang::En, "English")}

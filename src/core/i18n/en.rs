@@ -174,5 +174,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::PrintNoFilters => "No filters: everything is shown.",
         Msg::PrintSources => "Sources of the items shown",
         Msg::Printed => "Printed from",
+        Msg::Embed => "Embed",
+        Msg::EmbedTitle => "Embed this view in another page",
+        Msg::EmbedIframe => "As an iframe: the simplest, fully isolated from the page",
+        Msg::EmbedScript => "With the script loader: no iframe, fits the page",
+        Msg::EmbedHelp => "The page needs a Content-Security-Policy that allows 'wasm-unsafe-eval' (see the README).",
+        Msg::Copy => "Copy",
+        Msg::Copied => "Copied",
     }
 }

@@ -174,5 +174,12 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::PrintNoFilters => "ບໍ່ມີຕົວກັ່ນຕອງ: ສະແດງທັງໝົດ.",
         Msg::PrintSources => "ແຫຼ່ງຂໍ້ມູນຂອງລາຍການທີ່ສະແດງ",
         Msg::Printed => "ພິມຈາກ",
+        Msg::Embed => "ຝັງໃສ່ເວັບໄຊ",
+        Msg::EmbedTitle => "ຝັງມຸມມອງນີ້ໃສ່ໜ້າເວັບອື່ນ",
+        Msg::EmbedIframe => "ເປັນ iframe: ງ່າຍທີ່ສຸດ, ແຍກອອກຈາກໜ້າເວັບທັງໝົດ",
+        Msg::EmbedScript => "ດ້ວຍສະຄຣິບ: ບໍ່ມີ iframe, ເຂົ້າກັບໜ້າເວັບ",
+        Msg::EmbedHelp => "ໜ້າເວັບຕ້ອງມີ Content-Security-Policy ທີ່ອະນຸຍາດ 'wasm-unsafe-eval' (ເບິ່ງ README).",
+        Msg::Copy => "ສຳເນົາ",
+        Msg::Copied => "ສຳເນົາແລ້ວ",
     }
 }

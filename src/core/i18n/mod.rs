@@ -195,6 +195,13 @@ messages! {
     PrintNoFilters,
     PrintSources,
     Printed,
+    Embed,
+    EmbedTitle,
+    EmbedIframe,
+    EmbedScript,
+    EmbedHelp,
+    Copy,
+    Copied,
 }
 
 /// The UI text of `msg` in `lang`.

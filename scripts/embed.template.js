@@ -1,0 +1,61 @@
+// IOM Lao PDR Strategy Explorer: the script-embed loader (README, "Embedding").
+// Built from scripts/embed.template.js by scripts/embed-hook.mjs; do not edit dist/embed.js.
+//
+// Mounts an explorer into every element with the `data-iom-explorer` attribute. Each explorer
+// lives in the element's shadow root, so the host page's styles cannot reach it and its styles
+// cannot reach the host. It defines no global names and leaves the host's URL alone unless the
+// element has data-sync-url="hash".
+const base = new URL(".", import.meta.url).href;
+const files = __FILES__;
+
+let bindings;
+function load() {
+  bindings ??= import(base + files.js).then(async (module) => {
+    await module.default({ module_or_path: base + files.wasm });
+    return module;
+  });
+  return bindings;
+}
+
+// Shadow roots ignore @font-face, so the Lao webfont is declared once in the document; its
+// family name is the explorer's own and it styles nothing by itself.
+function declareFonts() {
+  if (document.querySelector("link[data-iom-explorer-fonts]")) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = base + files.fonts;
+  link.setAttribute("data-iom-explorer-fonts", "");
+  document.head.append(link);
+}
+
+async function mountAll() {
+  const hosts = [...document.querySelectorAll("[data-iom-explorer]:not([data-iom-explorer-mounted])")];
+  if (hosts.length === 0) return;
+  declareFonts();
+  const module = await load();
+  for (const host of hosts) {
+    host.setAttribute("data-iom-explorer-mounted", "");
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+    for (const href of files.css) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = base + href;
+      shadow.append(link);
+    }
+    const target = document.createElement("div");
+    shadow.append(target);
+    const height = host.getAttribute("data-height");
+    if (height) {
+      host.style.display = "block";
+      host.style.height = /^\d+$/.test(height) ? `${height}px` : height;
+      host.style.overflow = "auto";
+    }
+    module.mount_explorer(target, host, base);
+  }
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll, { once: true });
+} else {
+  mountAll();
+}

@@ -1,0 +1,116 @@
+// Embedding in a CMS page with hostile CSS and a strict CSP: two script embeds and an iframe,
+// from a sub-path. The host keeps its URL (except the opted-in hash key), styles and globals.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
+const total = snapshot.events.length + snapshot.projects.length + snapshot.partners.length;
+const HOST = "/host/index.html?page=42";
+
+function watch(page) {
+  const problems = [];
+  page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+  page.on("pageerror", (err) => problems.push(err.message));
+  return problems;
+}
+
+test("two script embeds and an iframe render under a strict CSP with no console errors", async ({ page }, info) => {
+  const problems = watch(page);
+  await page.goto(HOST);
+  const one = page.locator("#one");
+  const two = page.locator("#two");
+  await expect(one.getByRole("heading", { level: 1 })).toHaveText("Themes");
+  await expect(two.getByRole("heading", { level: 1 })).toHaveText("ແຜນທີ່ແຂວງ");
+  await expect(two.getByRole("group", { name: /ແຜນທີ່ 18 ແຂວງ/ }).getByRole("button")).toHaveCount(18);
+  const frame = page.frameLocator("#frame");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Timeline");
+  await page.screenshot({ path: `tests/e2e/artifacts/screenshots/embed-host-${info.project.name}.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("hostile host styles do not reach the explorer", async ({ page }) => {
+  await page.goto(HOST);
+  const heading = page.locator("#one").getByRole("heading", { level: 1 });
+  await expect(heading).toBeVisible();
+  const style = await heading.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { size: s.fontSize, family: s.fontFamily };
+  });
+  expect(style.size).not.toBe("30px");
+  expect(style.family).not.toBe("serif");
+  const h2 = page.locator("#one").getByRole("heading", { level: 2 }).first();
+  expect(await h2.evaluate((el) => getComputedStyle(el).color)).not.toBe("rgb(255, 0, 0)");
+  // The host's own h2 is still red: the explorer did not restyle the page either.
+  expect(await page.locator("body > h2").first().evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 0, 0)");
+});
+
+test("the two script embeds filter independently and leave the host URL alone", async ({ page }) => {
+  await page.goto(HOST);
+  const one = page.locator("#one");
+  const two = page.locator("#two");
+  await expect(one.locator(".iom-result-count")).toContainText(`${total} results`);
+  const twoBefore = await two.locator(".iom-result-count").textContent();
+  await one.getByRole("searchbox", { name: "Search" }).fill("japan");
+  await expect(one.locator(".iom-result-count")).not.toContainText(`${total} results`);
+  await expect(two.locator(".iom-result-count")).toHaveText(twoBefore);
+  await one.getByRole("button", { name: snapshot.themes[0].name, exact: true }).click();
+  await expect(one.getByRole("dialog")).toBeVisible();
+  await expect(two.getByRole("dialog")).toHaveCount(0);
+  expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe(HOST);
+});
+
+test("data-sync-url=hash keeps that embed's state under its own hash key only", async ({ page }) => {
+  await page.goto(HOST);
+  const two = page.locator("#two");
+  await two.getByRole("group", { name: /ແຜນທີ່ 18 ແຂວງ/ }).getByRole("button", { name: /^ສະຫວັນນະເຂດ:/ }).click();
+  await expect.poll(() => new URL(page.url()).hash).toContain("iom-two=");
+  const url = new URL(page.url());
+  expect(url.pathname + url.search).toBe(HOST);
+  const state = new URLSearchParams(url.hash.slice(1)).get("iom-two");
+  expect(new URLSearchParams(state).get("province")).toBe("LA-SV");
+  await page.reload();
+  await expect(two.getByRole("button", { name: /ສະຫວັນນະເຂດ/ }).first()).toBeVisible();
+  await expect(two.getByRole("group", { name: /ແຜນທີ່ 18 ແຂວງ/ }).locator("[aria-pressed=true]")).toHaveCount(1);
+});
+
+test("the iframe reports its content height to the parent", async ({ page }) => {
+  await page.goto(HOST);
+  const frame = page.locator("#frame");
+  // The parent sizes the iframe from the messages, so the timeline ends up fully visible.
+  await expect.poll(async () => Number(await frame.getAttribute("data-reported-height"))).toBeGreaterThan(600);
+  const reported = Number(await frame.getAttribute("data-reported-height"));
+  expect(Number(await frame.getAttribute("height"))).toBe(Math.ceil(reported));
+  const inner = page.frameLocator("#frame");
+  await expect(inner.getByRole("banner")).toHaveCount(0);
+  await expect(inner.getByRole("searchbox", { name: "Search" }).or(inner.getByRole("button", { name: /^Filters/ }))).toBeVisible();
+});
+
+test("the loader defines no globals on the host page", async ({ page }) => {
+  await page.goto(HOST);
+  await expect(page.locator("#one").getByRole("heading", { level: 1 })).toBeVisible();
+  const added = await page.evaluate(() => {
+    const before = new Set(window.hostGlobalsBefore);
+    // Numeric names are the page's frames (the iframe), not globals.
+    return Object.getOwnPropertyNames(window).filter((name) => !before.has(name) && name !== "hostGlobalsBefore" && !/^\d+$/.test(name));
+  });
+  expect(added).toEqual([]);
+});
+
+test("the Embed dialog gives both snippets for the current view and filters", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("./?view=timeline&theme=theme-health");
+  await page.getByText("Share and export").click();
+  await page.getByRole("button", { name: "Embed" }).click();
+  const dialog = page.getByRole("dialog", { name: "Embed this view in another page" });
+  await expect(dialog).toBeVisible();
+  const iframe = await dialog.getByRole("textbox", { name: /As an iframe/ }).inputValue();
+  expect(iframe).toContain("index.html?view=timeline&amp;theme=theme-health&amp;embed=1");
+  const script = await dialog.getByRole("textbox", { name: /With the script loader/ }).inputValue();
+  expect(script).toContain('data-view="timeline"');
+  expect(script).toContain('data-filters="theme=theme-health"');
+  expect(script).toContain("embed.js");
+  await dialog.getByRole("button", { name: "Copy" }).first().click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(iframe);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
