@@ -1,5 +1,9 @@
-// Trunk post-build hook: writes embed.js (the script-embed loader) into the build, with the
-// hashed names of the files Trunk just produced. Run by Trunk (see Trunk.toml [[hooks]]).
+// Trunk post-build hook (see Trunk.toml [[hooks]]):
+//  1. writes embed.js (the script-embed loader) with the hashed names of the files just built;
+//  2. adds the standalone page's Content-Security-Policy to index.html: no 'unsafe-inline' or
+//     'unsafe-eval' for scripts, only 'wasm-unsafe-eval' and the hash of Trunk's one inline
+//     module script (README, "Security").
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -20,3 +24,26 @@ const files = {
 const template = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8");
 writeFileSync(join(staging, "embed.js"), template.replace("__FILES__", JSON.stringify(files)));
 console.log(`embed.js written for ${files.js}`);
+
+const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);
+const hash = createHash("sha256").update(inline[0]).digest("base64");
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+const withPolicy = html.replace(
+  '<meta charset="utf-8" />',
+  `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+);
+if (withPolicy === html) throw new Error("embed-hook: cannot place the CSP meta tag");
+writeFileSync(join(staging, "index.html"), withPolicy);
+console.log("Content-Security-Policy added to index.html");

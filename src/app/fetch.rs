@@ -38,6 +38,11 @@ pub enum LoadError {
         url: String,
         bytes: usize,
     },
+    /// The server answered with something that is not a snapshot (e.g. an HTML page).
+    WrongType {
+        url: String,
+        content_type: String,
+    },
     Invalid {
         url: String,
         problems: Vec<Problem>,
@@ -61,6 +66,10 @@ pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
             text: response.status_text(),
         });
     }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if !could_be_json(&content_type) {
+        return Err(LoadError::WrongType { url, content_type });
+    }
     let declared = response
         .headers()
         .get("content-length")
@@ -78,13 +87,90 @@ pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
             bytes: text.len(),
         });
     }
-    let snapshot = load_snapshot(&text).map_err(|problems| LoadError::Invalid { url, problems })?;
+    let snapshot = load_snapshot(&text).map_err(|problems| LoadError::Invalid {
+        url: url.clone(),
+        problems,
+    })?;
+    remember_good_snapshot(&url, &text);
     let index = Arc::new(Index::build(&snapshot));
     Ok(Loaded {
         snapshot: Arc::new(snapshot),
         index,
     })
 }
+
+/// Static hosts label JSON in many ways; an HTML page (a login or "not found" page served with
+/// status 200), an image or the like is certainly not a snapshot.
+fn could_be_json(content_type: &str) -> bool {
+    let kind = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    !(kind == "text/html"
+        || kind == "application/xhtml+xml"
+        || ["image/", "audio/", "video/", "font/"]
+            .iter()
+            .any(|prefix| kind.starts_with(prefix)))
+}
+
+/// Keeps a copy of a snapshot that passed every check, for offline visits: the service worker
+/// serves it when the network fails, and never stores a snapshot itself, so a broken new
+/// snapshot can never replace the last good one.
+fn remember_good_snapshot(url: &str, text: &str) {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(caches) = Reflect::get(&window, &JsValue::from_str("caches")) else {
+        return;
+    };
+    if caches.is_undefined() {
+        return; // not a secure context, or storage is off
+    }
+    let Ok(absolute) =
+        web_sys::Url::new_with_base(url, &window.location().href().unwrap_or_default())
+    else {
+        return;
+    };
+    let headers = web_sys::Headers::new().ok();
+    if let Some(headers) = &headers {
+        let _ = headers.set("content-type", "application/json");
+    }
+    let init = web_sys::ResponseInit::new();
+    if let Some(headers) = &headers {
+        init.set_headers(headers);
+    }
+    let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &init) else {
+        return;
+    };
+    let key = absolute.href();
+    wasm_bindgen_futures::spawn_local(async move {
+        let open = Reflect::get(&caches, &JsValue::from_str("open"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        let Some(open) = open else { return };
+        let Ok(promise) = open.call1(&caches, &JsValue::from_str(GOOD_SNAPSHOTS)) else {
+            return;
+        };
+        let Ok(cache) = wasm_bindgen_futures::JsFuture::from(Promise::from(promise)).await else {
+            return;
+        };
+        let put = Reflect::get(&cache, &JsValue::from_str("put"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        if let Some(put) = put {
+            if let Ok(promise) = put.call2(&cache, &JsValue::from_str(&key), &response) {
+                let _ = wasm_bindgen_futures::JsFuture::from(Promise::from(promise)).await;
+            }
+        }
+    });
+}
+
+/// The Cache Storage name shared with `public/sw.js`.
+const GOOD_SNAPSHOTS: &str = "iom-explorer-good-snapshots";
 
 fn aborted_or_network(signal: &Option<web_sys::AbortSignal>, url: &str) -> LoadError {
     if signal.as_ref().is_some_and(|s| s.aborted()) {

@@ -6,6 +6,7 @@
 mod download;
 mod fetch;
 mod intl;
+mod panic;
 mod resize;
 mod state;
 mod views;
@@ -30,7 +31,7 @@ fn next_root_id() -> String {
 
 /// Mounts the standalone explorer into `#iom-explorer`, if the page has one.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     let Some(host) = document().get_element_by_id("iom-explorer") else {
         return;
     };
@@ -38,6 +39,9 @@ pub fn start() {
         return;
     };
     host.set_inner_html("");
+    panic::watch(&host);
+    register_service_worker();
+    panic::deliberate_if_asked();
     let mount = Mount {
         sync: UrlSync::Query,
         base: String::new(),
@@ -53,7 +57,8 @@ pub fn start() {
 /// the host element's `data-*` attributes. `base` is the loader's folder, ending in `/`.
 #[wasm_bindgen]
 pub fn mount_explorer(target: web_sys::HtmlElement, host: web_sys::HtmlElement, base: String) {
-    console_error_panic_hook::set_once();
+    panic::install();
+    panic::watch(&target);
     let attr = |name: &str| {
         host.get_attribute(name)
             .filter(|value| !value.trim().is_empty())
@@ -86,4 +91,15 @@ pub fn mount_explorer(target: web_sys::HtmlElement, host: web_sys::HtmlElement, 
         snapshot: attr("data-snapshot"),
     };
     mount_to(target, move || view! { <views::App mount /> }).forget();
+}
+
+/// Offline visits: `sw.js` keeps the app and the last good snapshot (standalone page only; an
+/// embed never installs a worker on its host's site).
+fn register_service_worker() {
+    let navigator = window().navigator();
+    let has_workers =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+    if has_workers {
+        let _ = navigator.service_worker().register("sw.js");
+    }
 }

@@ -294,3 +294,95 @@ fn parse_value<T: DeserializeOwned>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{load_snapshot, Value};
+    use proptest::prelude::*;
+
+    const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.json");
+
+    /// Any JSON value, nested a few levels deep.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<f64>()
+                .prop_map(|n| serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)),
+            any::<i64>().prop_map(|n| Value::Number(n.into())),
+            ".{0,20}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-z_]{1,12}", inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Replaces one value somewhere in a document, walking a random path.
+    fn replace_somewhere(value: &mut Value, path: &[usize], with: Value) {
+        let next = match value {
+            Value::Object(map) if !map.is_empty() => {
+                let key = map
+                    .keys()
+                    .nth(path.first().copied().unwrap_or(0) % map.len())
+                    .cloned();
+                key.and_then(|k| map.get_mut(&k))
+            }
+            Value::Array(items) if !items.is_empty() => {
+                let i = path.first().copied().unwrap_or(0) % items.len();
+                items.get_mut(i)
+            }
+            _ => None,
+        };
+        match next {
+            Some(child) if path.len() > 1 => replace_somewhere(child, &path[1..], with),
+            Some(child) => *child = with,
+            None => *value = with,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+            let _ = load_snapshot(&text);
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = load_snapshot(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn arbitrary_json_never_panics_and_is_refused_with_a_reason(value in any_json()) {
+            if let Err(problems) = load_snapshot(&value.to_string()) {
+                prop_assert!(!problems.is_empty());
+                prop_assert!(problems.iter().all(|p| p.path.starts_with('$') && !p.message.is_empty()));
+            }
+        }
+
+        /// A good snapshot with any one value replaced by anything: no panic, and every
+        /// problem names where it is.
+        #[test]
+        fn a_mutated_snapshot_never_panics(path in proptest::collection::vec(any::<usize>(), 1..6), with in any_json()) {
+            let mut value: Value = serde_json::from_str(MINIMAL).unwrap();
+            replace_somewhere(&mut value, &path, with);
+            if let Err(problems) = load_snapshot(&value.to_string()) {
+                prop_assert!(problems.iter().all(|p| p.path.starts_with('$')));
+            }
+        }
+
+        /// Truncating a good snapshot anywhere gives a clear JSON error, never a panic.
+        #[test]
+        fn a_truncated_snapshot_is_refused(cut in 1usize..2000) {
+            let cut = cut.min(MINIMAL.len() - 1);
+            let text = &MINIMAL[..MINIMAL.floor_char_boundary(cut)];
+            let problems = load_snapshot(text).unwrap_err();
+            prop_assert!(problems[0].to_string().starts_with("$:"), "{:?}", problems);
+        }
+    }
+}

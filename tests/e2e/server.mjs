@@ -13,8 +13,46 @@ const host = staticHandler(resolve("tests/e2e/host"));
 const SUB_PATH = "/sites/default/files/explorer/";
 const good = readFileSync(resolve("public/data/strategy.json"));
 const attempts = new Map();
+const firstSeen = new Map();
+
+const html = "<!doctype html><title>Sign in</title><p>Please sign in.</p>";
+const broken = readFileSync(resolve("tests/broken/impossible-date.json"));
 
 const faults = {
+  // Headers and a first chunk, then nothing: the explorer must give up and offer Retry.
+  "/fault/never-finishes": (req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(good.length) });
+    res.write(good.subarray(0, 100));
+  },
+  // Half the promised body, then the connection drops.
+  "/fault/truncated": (req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(good.length) });
+    res.write(good.subarray(0, Math.floor(good.length / 2)), () => req.socket.destroy());
+  },
+  // A sign-in page served with status 200, as some hosts do.
+  "/fault/html": (req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  },
+  // 30 MB: refused from its Content-Length, before the tab has to hold it.
+  "/fault/huge": (req, res) => {
+    const size = 30 * 1024 * 1024;
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(size) });
+    res.end(Buffer.alloc(size, 32));
+  },
+  // The server goes away (connections reset) for two seconds after the first request, then
+  // comes back. (Browsers retry a reset request once by themselves, so one reset is not enough.)
+  "/fault/goes-away": (req, res, count, key) => {
+    const since = Date.now() - (firstSeen.get(key) ?? Date.now());
+    if (since < 2000) return req.socket.destroy();
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(good);
+  },
+  // A good snapshot first, a broken one on every later request.
+  "/fault/turns-bad": (req, res, count) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(count === 1 ? good : broken);
+  },
   // 500 on the first request for each name (/fault/fails-once-NAME.json), then the real
   // snapshot, so Retry can be tested by parallel test runs independently.
   "/fault/fails-once": (req, res, count) => {
@@ -45,7 +83,8 @@ createServer((req, res) => {
   if (fault) {
     const count = (attempts.get(pathname) ?? 0) + 1;
     attempts.set(pathname, count);
-    return fault(req, res, count);
+    if (!firstSeen.has(pathname)) firstSeen.set(pathname, Date.now());
+    return fault(req, res, count, pathname);
   }
   return dist(req, res);
 }).listen(port, "127.0.0.1", () => console.log(`e2e server on http://127.0.0.1:${port}/`));

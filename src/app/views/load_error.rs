@@ -36,6 +36,9 @@ pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
                     &[url, &megabytes(*bytes), &megabytes(MAX_SNAPSHOT_BYTES)],
                 ),
                 LoadError::Invalid { url, .. } => fill(t(Msg::LoadFailedInvalid), &[url]),
+                LoadError::WrongType { url, content_type } => {
+                    fill(t(Msg::LoadFailedWrongType), &[content_type, url])
+                }
             }
         }
     };

@@ -18,6 +18,11 @@ pub fn Tx(text: Text, #[prop(optional)] class: Option<&'static str>) -> impl Int
         let ui = state.lang();
         let shown = text.get(ui);
         let lang = (shown.lang != ui).then_some(shown.lang.code());
+        // Isolated, so that direction marks in snapshot text cannot reorder what is around it.
+        let class = match class {
+            Some(extra) => format!("iom-tx {extra}"),
+            None => "iom-tx".to_owned(),
+        };
         view! { <span class=class lang=lang>{shown.text.to_owned()}</span> }
     }
 }

@@ -181,5 +181,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::EmbedHelp => "The page needs a Content-Security-Policy that allows 'wasm-unsafe-eval' (see the README).",
         Msg::Copy => "Copy",
         Msg::Copied => "Copied",
+        Msg::LoadFailedWrongType => "The server sent {} instead of a JSON snapshot for {}.",
+        Msg::PanicTitle => "Something went wrong in the explorer",
+        Msg::PanicBody => "The page stopped working because of an error in the explorer itself. Reloading usually helps; if it does not, please tell us.",
+        Msg::Reload => "Reload",
     }
 }

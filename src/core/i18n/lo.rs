@@ -181,5 +181,9 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::EmbedHelp => "ໜ້າເວັບຕ້ອງມີ Content-Security-Policy ທີ່ອະນຸຍາດ 'wasm-unsafe-eval' (ເບິ່ງ README).",
         Msg::Copy => "ສຳເນົາ",
         Msg::Copied => "ສຳເນົາແລ້ວ",
+        Msg::LoadFailedWrongType => "ເຊີບເວີສົ່ງ {} ແທນທີ່ຈະເປັນຂໍ້ມູນ JSON ສຳລັບ {}.",
+        Msg::PanicTitle => "ມີບາງຢ່າງຜິດພາດໃນເຄື່ອງມື",
+        Msg::PanicBody => "ໜ້ານີ້ຢຸດເຮັດວຽກ ເພາະມີຂໍ້ຜິດພາດໃນເຄື່ອງມືເອງ. ການໂຫຼດໃໝ່ມັກຈະແກ້ໄດ້; ຖ້າບໍ່ໄດ້, ກະລຸນາແຈ້ງພວກເຮົາ.",
+        Msg::Reload => "ໂຫຼດໃໝ່",
     }
 }

@@ -202,6 +202,10 @@ messages! {
     EmbedHelp,
     Copy,
     Copied,
+    LoadFailedWrongType,
+    PanicTitle,
+    PanicBody,
+    Reload,
 }
 
 /// The UI text of `msg` in `lang`.

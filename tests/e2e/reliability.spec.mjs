@@ -1,0 +1,142 @@
+// Bad networks, hostile content and crashes: each ends in a clear message (and a working
+// Retry), never a frozen or blank page; offline visits work; nothing in a snapshot runs.
+import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
+const unique = (info, name) => `fault/${name}-${info.project.name}-${info.retry}-${Date.now()}.json`;
+
+test("a response that never finishes is abandoned after 20 seconds, with Retry", async ({ page }, info) => {
+  test.setTimeout(60_000);
+  await page.goto(`./?snapshot=${unique(info, "never-finishes")}`);
+  await expect(page.getByRole("status").filter({ hasText: "Loading" })).toBeVisible();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("did not arrive within 20 seconds", { timeout: 30_000 });
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("a truncated body and a dropped connection say the download failed, and Retry recovers", async ({ page }, info) => {
+  await page.goto(`./?snapshot=${unique(info, "truncated")}`);
+  await expect(page.getByRole("alert")).toContainText("could not be downloaded");
+  await page.goto(`./?snapshot=${unique(info, "goes-away")}`);
+  await expect(page.getByRole("alert")).toContainText("could not be downloaded");
+  await page.waitForTimeout(2100);
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+});
+
+test("an HTML page instead of JSON is named as such", async ({ page }, info) => {
+  await page.goto(`./?snapshot=${unique(info, "html")}`);
+  await expect(page.getByRole("alert")).toContainText("The server sent text/html; charset=utf-8 instead of a JSON snapshot");
+});
+
+test("a 30 MB snapshot is refused from its size", async ({ page }, info) => {
+  await page.goto(`./?snapshot=${unique(info, "huge")}`);
+  await expect(page.getByRole("alert")).toContainText("is too large (30.0 MB); the limit is 25.0 MB");
+});
+
+test("snapshot text renders as text: no script runs and no unsafe link exists", async ({ page }, info) => {
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  await page.goto("./?snapshot=test-data/fixtures/hostile.json&view=themes&item=ev-launch");
+  await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText("<script>window.__xss=1</script>Strategy launched");
+  await expect(page.getByText('<img src=x onerror="window.__xss=2">', { exact: false })).toBeVisible();
+  await page.goto("./?snapshot=test-data/fixtures/hostile.json&view=sources");
+  await expect(page.locator(".iom-source-list").getByText('<iframe src="javascript:alert(1)"></iframe>Source')).toBeVisible();
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(hrefs.filter((href) => /^\s*(javascript|data|vbscript):/i.test(href))).toEqual([]);
+  for (const link of await page.locator("a[target=_blank]").all()) {
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  }
+  expect(await page.locator("img, iframe, script:not([type=module])").count()).toBe(0);
+  // A right-to-left override in a name stays inside its own isolated span.
+  await page.goto("./?snapshot=test-data/fixtures/hostile.json&view=themes");
+  const reversed = page.locator(".iom-tx", { hasText: "evil reversed" }).first();
+  expect(await reversed.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
+  await page.screenshot({ path: `tests/e2e/artifacts/screenshots/hostile-${info.project.name}.png`, fullPage: true });
+});
+
+test("a snapshot with a javascript: link is refused, not shown", async ({ page }) => {
+  await page.goto("./?snapshot=test-data/broken/javascript-link.json");
+  await expect(page.getByRole("alert")).toContainText('only https: links are allowed, found "javascript:"');
+  expect(await page.locator("a[href^='javascript:']").count()).toBe(0);
+});
+
+test("the standalone page runs under its Content-Security-Policy with no violation", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const errors = [];
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  await page.goto("./?view=map");
+  await expect(page.locator(".iom-map-svg")).toBeVisible();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).not.toContain("'unsafe-inline'");
+  expect(csp).not.toContain("'unsafe-eval'");
+  for (const view of ["timeline", "partners", "themes"]) {
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: new RegExp(view === "themes" ? "Themes" : view === "timeline" ? "Timeline" : "Partners") }).click();
+    await expect(page.locator("main h1")).toBeVisible();
+  }
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("a panic shows an error panel with Reload, not a frozen page", async ({ page }) => {
+  await page.goto("./?view=themes&debug=panic");
+  const alert = page.getByRole("alert");
+  await expect(alert.getByRole("heading")).toHaveText("Something went wrong in the explorer", { timeout: 10_000 });
+  await expect(alert.getByRole("button", { name: "Reload" })).toBeVisible();
+  await Promise.all([page.waitForEvent("load"), alert.getByRole("button", { name: "Reload" }).click()]);
+});
+
+test("iframe mode ignores messages that try to change its state", async ({ page }) => {
+  await page.goto("/host/index.html");
+  const frame = page.frameLocator("#frame");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Timeline");
+  await page.evaluate(() => {
+    const target = document.getElementById("frame").contentWindow;
+    for (const data of [{ type: "iom-explorer:state", view: "map" }, { view: "map" }, "view=map", { type: "iom-explorer:height", height: 1 }]) {
+      target.postMessage(data, "*");
+    }
+  });
+  await page.waitForTimeout(500);
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Timeline");
+});
+
+test.describe("offline", () => {
+  test("after one visit the explorer reloads offline with its snapshot and date", async ({ page, context }) => {
+    await page.goto("./?view=overview");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The app stores the good snapshot itself; wait until it is there.
+    await expect.poll(() => page.evaluate(async () => (await caches.open("iom-explorer-good-snapshots")).keys().then((k) => k.length))).toBeGreaterThan(0);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+    await expect(page.getByText("Snapshot checked on 28 November 2026").first()).toBeVisible();
+    await context.setOffline(false);
+  });
+
+  test("a broken new snapshot never replaces the last good one", async ({ page, context }, info) => {
+    const url = `./?snapshot=${unique(info, "turns-bad")}`;
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+    await page.evaluate(async () => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(async () => (await caches.open("iom-explorer-good-snapshots")).keys().then((k) => k.length))).toBeGreaterThan(0);
+    await page.reload();
+    await expect(page.getByRole("alert")).toContainText("day 30 does not exist");
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
+    await context.setOffline(false);
+  });
+});
