@@ -1,5 +1,5 @@
 # The two commands in the README. Each installs what is missing first.
-.PHONY: serve test build screenshots
+.PHONY: serve test build screenshots bench
 serve:
 	scripts/setup.sh
 	scripts/build.sh
@@ -14,3 +14,8 @@ build:
 
 screenshots: build
 	node scripts/screenshots.mjs
+
+# Performance figures and budgets (README, "Performance"). Timing is never part of `make test`.
+bench: build
+	cargo run --locked --release --quiet --bin snapshot-synth
+	node scripts/bench.mjs

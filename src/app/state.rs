@@ -46,6 +46,23 @@ pub struct Mount {
 pub struct AppState {
     pub url: RwSignal<UrlState>,
     mount: StoredValue<Mount>,
+    // Parts of the state on their own, so that typing in the search box does not re-run
+    // everything that only depends on the language or the view.
+    lang: Memo<Lang>,
+    view: Memo<View>,
+    /// The shared filters.
+    pub filters: Memo<Filters>,
+    /// The checkbox facets only (not the search or the years).
+    pub facets: Memo<Facets>,
+    pub years: Memo<crate::core::index::Years>,
+}
+
+/// The chosen themes, partner kinds and provinces.
+#[derive(Clone, PartialEq, Default)]
+pub struct Facets {
+    pub themes: std::collections::BTreeSet<String>,
+    pub kinds: std::collections::BTreeSet<crate::core::model::PartnerKind>,
+    pub provinces: std::collections::BTreeSet<String>,
 }
 
 /// How a change reaches the browser history.
@@ -98,15 +115,26 @@ impl AppState {
         AppState {
             url,
             mount: StoredValue::new(mount),
+            lang: Memo::new(move |_| url.with(|u| u.lang)),
+            view: Memo::new(move |_| url.with(|u| u.view)),
+            filters: Memo::new(move |_| url.with(|u| u.filters.clone())),
+            facets: Memo::new(move |_| {
+                url.with(|u| Facets {
+                    themes: u.filters.themes.clone(),
+                    kinds: u.filters.kinds.clone(),
+                    provinces: u.filters.provinces.clone(),
+                })
+            }),
+            years: Memo::new(move |_| url.with(|u| u.filters.years)),
         }
     }
 
     pub fn lang(&self) -> Lang {
-        self.url.with(|url| url.lang)
+        self.lang.get()
     }
 
     pub fn view(&self) -> View {
-        self.url.with(|url| url.view)
+        self.view.get()
     }
 
     pub fn t(&self, msg: Msg) -> &'static str {
@@ -210,6 +238,12 @@ impl AppState {
         }
         self.url.set(next);
     }
+}
+
+/// UI text that follows the language. Every call returns the same closure type, so the
+/// renderer is compiled once for all UI strings instead of once per string (a smaller Wasm).
+pub fn tr(state: AppState, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || state.t(msg)
 }
 
 /// The snapshot shipped with the explorer, relative to its folder.

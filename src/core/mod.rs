@@ -18,6 +18,7 @@ pub mod problem;
 pub mod schema;
 pub mod search;
 pub mod summary;
+pub mod synth;
 pub mod text;
 pub mod timeline;
 pub mod url_state;

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::widgets::{ItemButton, SourceLinks, Tx};
 use super::Data;
 use crate::app::intl::format_date;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef, Links};
 use crate::core::items::{kind_label, partner_kind_label, sources, title};
@@ -87,9 +87,9 @@ fn Panel(item: ItemRef) -> impl IntoView {
     view! {
         <aside class="iom-details" role="dialog" aria-label=aria_label>
             <div class="iom-details__bar">
-                <p class="iom-details__kind">{move || state.t(kind_label(item.kind))}</p>
+                <p class="iom-details__kind">{tr(state, kind_label(item.kind))}</p>
                 <button type="button" class="iom-details__close" on:click=move |_| state.close()>
-                    {move || state.t(Msg::Close)}
+                    {tr(state, Msg::Close)}
                 </button>
             </div>
             <h2 node_ref=heading tabindex="-1"><Tx text=name /></h2>
@@ -119,7 +119,7 @@ fn Body(item: ItemRef) -> impl IntoView {
     let s = &data.snapshot;
     let i = item.index;
     let field = |label: Msg, value: AnyView| {
-        view! { <div class="iom-field"><dt>{move || state.t(label)}</dt><dd>{value}</dd></div> }
+        view! { <div class="iom-field"><dt>{tr(state, label)}</dt><dd>{value}</dd></div> }
     };
     let dated = |start: PartialDate,
                  end: Option<PartialDate>,
@@ -128,11 +128,11 @@ fn Body(item: ItemRef) -> impl IntoView {
                  note: Option<Text>| {
         view! {
             <div class="iom-field">
-                <dt>{move || state.t(Msg::When)}</dt>
+                <dt>{tr(state, Msg::When)}</dt>
                 <dd>
                     <time datetime=start.to_string()>{move || when(start, end, state.lang())}</time>
-                    {open_end.then(|| view! { " – " <em>{move || state.t(Msg::EndUnknown)}</em> })}
-                    {inferred.then(|| view! { <p class="iom-inferred">{move || state.t(Msg::DateInferred)}</p> })}
+                    {open_end.then(|| view! { " – " <em>{tr(state, Msg::EndUnknown)}</em> })}
+                    {inferred.then(|| view! { <p class="iom-inferred">{tr(state, Msg::DateInferred)}</p> })}
                     {note.map(|note| view! { <p class="iom-date-note"><Tx text=note /></p> })}
                 </dd>
             </div>
@@ -153,7 +153,7 @@ fn Body(item: ItemRef) -> impl IntoView {
             view! {
                 <p><Tx text=p.summary.clone() /></p>
                 <dl>
-                    {field(Msg::Kind, view! { {move || state.t(partner_kind_label(kind))} }.into_any())}
+                    {field(Msg::Kind, view! { {tr(state, partner_kind_label(kind))} }.into_any())}
                     {(!aliases.is_empty()).then(|| field(Msg::Aliases, view! { <span lang="en">{aliases}</span> }.into_any()))}
                 </dl>
             }
@@ -169,7 +169,7 @@ fn Body(item: ItemRef) -> impl IntoView {
             view! {
                 <dl>
                     {field(Msg::Aliases, view! { {names.join(" · ")} }.into_any())}
-                    {p.capital.then(|| field(Msg::Kind, view! { {move || state.t(Msg::Capital)} }.into_any()))}
+                    {p.capital.then(|| field(Msg::Kind, view! { {tr(state, Msg::Capital)} }.into_any()))}
                 </dl>
             }
             .into_any()
@@ -295,7 +295,7 @@ fn Related(links: Links) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="iom-related">
-                    <h3>{move || state.t(label)}</h3>
+                    <h3>{tr(state, label)}</h3>
                     <ul>{items}</ul>
                 </section>
             }

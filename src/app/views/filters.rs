@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Data;
 use crate::app::intl::format_number;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState, Facets};
 use crate::core::filter::Filters;
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::Years;
@@ -78,11 +78,11 @@ pub fn FilterBar() -> impl IntoView {
             .collect_view();
         view! {
             <label class="iom-year">
-                <span>{move || state.t(label)}</span>
+                <span>{tr(state, label)}</span>
                 <select
                     id=id
                     prop:value=move || {
-                        let years = state.url.with(|url| url.filters.years);
+                        let years = state.years.get();
                         (if is_from { years.from } else { years.to }).to_string()
                     }
                     on:change=move |event| {
@@ -217,11 +217,11 @@ pub fn FilterBar() -> impl IntoView {
             ],
         )
     };
-    let active = move || state.url.with(|url| url.filters.active_count());
+    let active = move || state.filters.with(|f| f.active_count());
 
     view! {
         <section class="iom-filters" aria-labelledby="iom-filters-title">
-            <h2 id="iom-filters-title" class="iom-visually-hidden">{move || state.t(Msg::FiltersHeading)}</h2>
+            <h2 id="iom-filters-title" class="iom-visually-hidden">{tr(state, Msg::FiltersHeading)}</h2>
             <button
                 type="button"
                 class="iom-filters__toggle"
@@ -229,12 +229,12 @@ pub fn FilterBar() -> impl IntoView {
                 aria-controls="iom-filter-panel"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || state.t(Msg::ShowFilters)}
+                {tr(state, Msg::ShowFilters)}
                 {move || (active() > 0).then(|| format!(" ({})", active()))}
             </button>
             <div id="iom-filter-panel" class="iom-filters__panel" class:iom-filters__panel--open=move || open.get()>
                 <div class="iom-search">
-                    <label for="iom-search-input">{move || state.t(Msg::SearchLabel)}</label>
+                    <label for="iom-search-input">{tr(state, Msg::SearchLabel)}</label>
                     <input
                         id="iom-search-input"
                         type="search"
@@ -243,13 +243,13 @@ pub fn FilterBar() -> impl IntoView {
                         prop:value=move || state.url.with(|url| url.filters.query.clone())
                         on:input=search
                     />
-                    <p id="iom-search-hint" class="iom-hint">{move || state.t(Msg::SearchHint)}</p>
+                    <p id="iom-search-hint" class="iom-hint">{tr(state, Msg::SearchHint)}</p>
                 </div>
                 {theme_box}
                 {kind_box}
                 {province_box}
                 <fieldset class="iom-facet iom-facet--years">
-                    <legend>{move || state.t(Msg::FilterYears)}</legend>
+                    <legend>{tr(state, Msg::FilterYears)}</legend>
                     {year_select(Msg::YearFrom, "iom-year-from", true)}
                     {year_select(Msg::YearTo, "iom-year-to", false)}
                 </fieldset>
@@ -277,7 +277,7 @@ impl Facet {
         }
     }
 
-    fn count(self, f: &Filters) -> usize {
+    fn count(self, f: &Facets) -> usize {
         match self {
             Facet::Themes => f.themes.len(),
             Facet::Kinds => f.kinds.len(),
@@ -285,7 +285,7 @@ impl Facet {
         }
     }
 
-    fn is_on(self, f: &Filters, id: &str) -> bool {
+    fn is_on(self, f: &Facets, id: &str) -> bool {
         match self {
             Facet::Themes => f.themes.contains(id),
             Facet::Kinds => PartnerKind::from_code(id).is_some_and(|kind| f.kinds.contains(&kind)),
@@ -322,7 +322,7 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
 /// A disclosure with one checkbox per choice, showing how many are chosen.
 fn facet(facet: Facet, choices: Vec<(String, Label)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let chosen = move || state.url.with(|url| facet.count(&url.filters));
+    let chosen = move || state.facets.with(|f| facet.count(f));
     let boxes = choices
         .into_iter()
         .map(|(id, label)| {
@@ -331,7 +331,10 @@ fn facet(facet: Facet, choices: Vec<(String, Label)>) -> impl IntoView {
                 Label::Text(text) => {
                     let ui = state.lang();
                     let shown = text.get(ui);
-                    (shown.text.to_owned(), (shown.lang != ui).then_some(shown.lang.code()))
+                    (
+                        shown.text.to_owned(),
+                        (shown.lang != ui).then_some(shown.lang.code()),
+                    )
                 }
             };
             let label = Memo::new(move |_| label());
@@ -342,7 +345,7 @@ fn facet(facet: Facet, choices: Vec<(String, Label)>) -> impl IntoView {
                         <input
                             type="checkbox"
                             value=id
-                            prop:checked=move || state.url.with(|url| facet.is_on(&url.filters, &id_checked))
+                            prop:checked=move || state.facets.with(|f| facet.is_on(f, &id_checked))
                             on:change=move |_| {
                                 let id = id_flip.clone();
                                 state.update_filters(|f| facet.flip(f, id));

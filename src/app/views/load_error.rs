@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::fetch::{LoadError, TIMEOUT_SECONDS};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::load::MAX_SNAPSHOT_BYTES;
 
@@ -63,12 +63,12 @@ pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     );
     view! {
         <section class="iom-error" role="alert" aria-labelledby="iom-error-title">
-            <h1 id="iom-error-title">{move || state.t(Msg::LoadFailedTitle)}</h1>
+            <h1 id="iom-error-title">{tr(state, Msg::LoadFailedTitle)}</h1>
             <p>{message}</p>
             {list}
             {more}
             <button type="button" class="iom-button" on:click=move |_| retry.run(())>
-                {move || state.t(Msg::Retry)}
+                {tr(state, Msg::Retry)}
             </button>
         </section>
     }

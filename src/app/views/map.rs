@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::Data;
 use crate::app::intl::format_number;
 use crate::app::resize::use_width;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::geo::{paths, province_counts, Boundaries, Projection, ProvinceCounts, Shading};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef};
@@ -100,15 +100,15 @@ pub fn ProvinceMap() -> impl IntoView {
 
     view! {
         <article class="iom-map">
-            <h1>{move || state.t(Msg::ViewMap)}</h1>
-            <p class="iom-intro">{move || state.t(Msg::MapIntro)}</p>
+            <h1>{tr(state, Msg::ViewMap)}</h1>
+            <p class="iom-intro">{tr(state, Msg::MapIntro)}</p>
             <div class="iom-map-layout">
                 <div class="iom-map-main">{map}</div>
                 <aside class="iom-map-side">
-                    <h2 id="iom-legend-title">{move || state.t(Msg::LegendTitle)}</h2>
+                    <h2 id="iom-legend-title">{tr(state, Msg::LegendTitle)}</h2>
                     <ul class="iom-legend" aria-labelledby="iom-legend-title">{legend}</ul>
-                    <p class="iom-attribution">{move || state.t(Msg::BoundaryAttribution)}</p>
-                    <p class="iom-attribution">{move || state.t(Msg::Disclaimer)}</p>
+                    <p class="iom-attribution">{tr(state, Msg::BoundaryAttribution)}</p>
+                    <p class="iom-attribution">{tr(state, Msg::Disclaimer)}</p>
                 </aside>
             </div>
             <ProvinceTable counts />
@@ -137,7 +137,7 @@ fn MapDrawing(
         let height = Projection::height_for_width(bbox, width, PADDING);
         let projection = Projection::fit(bbox, width, height, PADDING);
         let lang = state.lang();
-        let selected = state.url.with(|url| url.filters.provinces.clone());
+        let selected = state.facets.with(|f| f.provinces.clone());
         let counts = counts.get();
         let shading = shading.get();
         let drawn = paths(&shapes, &projection);
@@ -256,14 +256,14 @@ fn ProvinceTable(counts: Memo<Vec<ProvinceCounts>>) -> impl IntoView {
     view! {
         <div class="iom-table-wrap">
             <table class="iom-table">
-                <caption>{move || state.t(Msg::TableCaption)}</caption>
+                <caption>{tr(state, Msg::TableCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t(Msg::ItemProvince)}</th>
-                        <th scope="col">{move || state.t(Msg::RelatedPartners)}</th>
-                        <th scope="col">{move || state.t(Msg::RelatedEvents)}</th>
-                        <th scope="col">{move || state.t(Msg::RelatedProjects)}</th>
-                        <th scope="col">{move || state.t(Msg::ColTotal)}</th>
+                        <th scope="col">{tr(state, Msg::ItemProvince)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedPartners)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedEvents)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedProjects)}</th>
+                        <th scope="col">{tr(state, Msg::ColTotal)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

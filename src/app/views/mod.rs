@@ -18,7 +18,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::fetch::{fetch_snapshot, Loaded};
-use super::state::{AppState, Mount};
+use super::state::{tr, AppState, Mount};
 use crate::core::embed::HEIGHT_MESSAGE;
 use crate::core::filter::{apply, Visible};
 use crate::core::i18n::{t, Msg};
@@ -119,7 +119,7 @@ pub fn App(mount: Mount) -> impl IntoView {
             node_ref=root
             on:keydown=on_key
         >
-            <a class="iom-skip" href=format!("#{main_id}") on:click=skip>{move || state.t(Msg::SkipToContent)}</a>
+            <a class="iom-skip" href=format!("#{main_id}") on:click=skip>{tr(state, Msg::SkipToContent)}</a>
             <Show when=chrome>
                 <shell::Header compact=state.is_script_embed() />
             </Show>
@@ -142,7 +142,7 @@ pub fn App(mount: Mount) -> impl IntoView {
 #[component]
 fn Explorer(loaded: Loaded) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let filters = Memo::new(move |_| state.url.with(|url| url.filters.clone()));
+    let filters = state.filters;
     let visible = {
         let (snapshot, index) = (loaded.snapshot.clone(), loaded.index.clone());
         Memo::new(move |_| filters.with(|filters| apply(filters, &snapshot, &index)))

@@ -8,7 +8,7 @@ use super::shell::{view_label, ViewLink};
 use super::widgets::{SourceLinks, Tx};
 use super::AVAILABLE_VIEWS;
 use crate::app::intl::{format_date, format_number};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
 use crate::core::summary::Counts;
 use crate::core::Snapshot;
@@ -72,7 +72,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
         view! {
             <li class="iom-stat">
                 <span class="iom-stat__value">{move || format_number(value, state.lang())}</span>
-                <span class="iom-stat__label">{move || state.t(label)}</span>
+                <span class="iom-stat__label">{tr(state, label)}</span>
             </li>
         }
     };
@@ -81,25 +81,25 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
         <article class="iom-overview">
             <header class="iom-hero">
                 <p class="iom-hero__period">
-                    {move || state.t(Msg::StrategyPeriod)} " " {period.start} "–" {period.end}
+                    {tr(state, Msg::StrategyPeriod)} " " {period.start} "–" {period.end}
                 </p>
                 <h1><Tx text=strategy.title.clone() /></h1>
                 <p class="iom-hero__summary"><Tx text=strategy.summary.clone() /></p>
             </header>
 
-            <section class="iom-statements" aria-label=move || state.t(Msg::Vision)>
+            <section class="iom-statements" aria-label=tr(state, Msg::Vision)>
                 <figure class="iom-statement">
-                    <figcaption>{move || state.t(Msg::Vision)}</figcaption>
+                    <figcaption>{tr(state, Msg::Vision)}</figcaption>
                     <blockquote><p>"“" <Tx text=strategy.vision.clone() /> "”"</p></blockquote>
                 </figure>
                 <figure class="iom-statement">
-                    <figcaption>{move || state.t(Msg::Goal)}</figcaption>
+                    <figcaption>{tr(state, Msg::Goal)}</figcaption>
                     <blockquote><p>"“" <Tx text=strategy.goal.clone() /> "”"</p></blockquote>
                 </figure>
             </section>
 
             <section class="iom-glance" aria-labelledby="iom-glance-title">
-                <h2 id="iom-glance-title">{move || state.t(Msg::AtAGlance)}</h2>
+                <h2 id="iom-glance-title">{tr(state, Msg::AtAGlance)}</h2>
                 <ul class="iom-stats">
                     {stat(counts.themes, Msg::CountThemes)}
                     {stat(counts.partners, Msg::CountPartners)}
@@ -112,42 +112,42 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
 
             <div class="iom-columns">
                 <section class="iom-launch" aria-labelledby="iom-launch-title">
-                    <h2 id="iom-launch-title">{move || state.t(Msg::Launch)}</h2>
+                    <h2 id="iom-launch-title">{tr(state, Msg::Launch)}</h2>
                     <dl>
-                        <dt>{move || state.t(Msg::LaunchedOn)}</dt>
+                        <dt>{tr(state, Msg::LaunchedOn)}</dt>
                         <dd>
                             <time datetime=launch_date.to_string()>{move || format_date(&launch_date, state.lang())}</time>
                             ", " <Tx text=launch.venue.clone() />
                         </dd>
-                        <dt>{move || state.t(Msg::LaunchedWith)}</dt>
+                        <dt>{tr(state, Msg::LaunchedWith)}</dt>
                         <dd><ul class="iom-plain-list">{launched_with}</ul></dd>
-                        <dt>{move || state.t(Msg::CoChairs)}</dt>
+                        <dt>{tr(state, Msg::CoChairs)}</dt>
                         <dd><ul class="iom-plain-list">{co_chairs}</ul></dd>
-                        <dt>{move || state.t(Msg::Attendance)}</dt>
+                        <dt>{tr(state, Msg::Attendance)}</dt>
                         <dd><Tx text=launch.attendance.clone() /></dd>
                     </dl>
                     <SourceLinks data=data.clone() ids=launch.sources.clone() />
                 </section>
 
                 <section class="iom-alignment" aria-labelledby="iom-alignment-title">
-                    <h2 id="iom-alignment-title">{move || state.t(Msg::AlignedWith)}</h2>
+                    <h2 id="iom-alignment-title">{tr(state, Msg::AlignedWith)}</h2>
                     <ul>{alignment}</ul>
                     <SourceLinks data=data.clone() ids=strategy.sources.clone() />
                 </section>
             </div>
 
             <section class="iom-themes-overview" aria-labelledby="iom-themes-title">
-                <h2 id="iom-themes-title">{move || state.t(Msg::ThemesHeading)}</h2>
+                <h2 id="iom-themes-title">{tr(state, Msg::ThemesHeading)}</h2>
                 <ul class="iom-theme-grid">{themes}</ul>
             </section>
 
             <nav class="iom-explore" aria-labelledby="iom-explore-title">
-                <h2 id="iom-explore-title">{move || state.t(Msg::ExploreViews)}</h2>
+                <h2 id="iom-explore-title">{tr(state, Msg::ExploreViews)}</h2>
                 <ul>
                     {AVAILABLE_VIEWS
                         .into_iter()
                         .filter(|view| *view != state.view())
-                        .map(|view| view! { <li><ViewLink view>{move || state.t(view_label(view))}</ViewLink></li> })
+                        .map(|view| view! { <li><ViewLink view>{tr(state, view_label(view))}</ViewLink></li> })
                         .collect_view()}
                 </ul>
             </nav>

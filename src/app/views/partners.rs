@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::widgets::{ItemButton, NoResults};
 use super::Data;
 use crate::app::resize::use_width;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items::{self, partner_kind_label};
@@ -96,17 +96,17 @@ pub fn Partners() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <article class="iom-partners">
-            <h1>{move || state.t(Msg::ViewPartners)}</h1>
-            <p class="iom-intro">{move || state.t(Msg::PartnersIntro)}</p>
+            <h1>{tr(state, Msg::ViewPartners)}</h1>
+            <p class="iom-intro">{tr(state, Msg::PartnersIntro)}</p>
             <div class="iom-partners-layout">
                 <section class="iom-network-section" aria-labelledby="iom-network-title">
-                    <h2 id="iom-network-title">{move || state.t(Msg::NetworkLabel)}</h2>
-                    <p class="iom-hint">{move || state.t(Msg::NetworkHint)}</p>
+                    <h2 id="iom-network-title">{tr(state, Msg::NetworkLabel)}</h2>
+                    <p class="iom-hint">{tr(state, Msg::NetworkHint)}</p>
                     <NetworkLegend />
                     <Network />
                 </section>
                 <section class="iom-directory-section" aria-labelledby="iom-directory-title">
-                    <h2 id="iom-directory-title">{move || state.t(Msg::DirectoryTitle)}</h2>
+                    <h2 id="iom-directory-title">{tr(state, Msg::DirectoryTitle)}</h2>
                     <Directory />
                 </section>
             </div>
@@ -126,7 +126,7 @@ fn NetworkLegend() -> impl IntoView {
                     <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
                         <path d=node_shape(kind, 9.0, 9.0, 7.0) class=format!("iom-node {}", kind_class(kind)) />
                     </svg>
-                    {move || state.t(kind_msg(kind))}
+                    {tr(state, kind_msg(kind))}
                 </li>
             }
         })
@@ -368,7 +368,7 @@ fn SortHeader(key: SortKey, label: Msg, sort: RwSignal<(SortKey, bool)>) -> impl
                     }
                 })
             >
-                {move || state.t(label)}
+                {tr(state, label)}
                 <span aria-hidden="true">{move || match sort.get() {
                     (current, true) if current == key => " ▲",
                     (current, false) if current == key => " ▼",

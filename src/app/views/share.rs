@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::Data;
 use crate::app::download::{copy_text, download, download_png, download_svg};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::embed::{iframe_snippet, script_snippet};
 use crate::core::export::{csv, subset, CsvKind};
 use crate::core::filter::{cited_sources, describe};
@@ -63,7 +63,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
                         let _ = download(kind.file_name(), "text/csv;charset=utf-8", &text);
                     }
                 >
-                    {move || state.t(label)}
+                    {tr(state, label)}
                 </button>
             }
         }
@@ -84,21 +84,21 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
         Some(view! {
             <button type="button" class="iom-chip" on:click=move |_| {
                 if let Some(svg) = find(root, selector) { let _ = download_svg(&svg, &format!("{name}.svg")); }
-            }>{move || state.t(Msg::SvgImage)}</button>
+            }>{tr(state, Msg::SvgImage)}</button>
             <button type="button" class="iom-chip" on:click=move |_| {
                 if let Some(svg) = find(root, selector) { let _ = download_png(&svg, &format!("{name}.png")); }
-            }>{move || state.t(Msg::PngImage)}</button>
+            }>{tr(state, Msg::PngImage)}</button>
         })
     };
     view! {
         <details class="iom-share">
-            <summary>{move || state.t(Msg::ShareExport)}</summary>
+            <summary>{tr(state, Msg::ShareExport)}</summary>
             <div class="iom-share__actions">
-                <button type="button" class="iom-chip" on:click=copy_link>{move || state.t(Msg::CopyLink)}</button>
+                <button type="button" class="iom-chip" on:click=copy_link>{tr(state, Msg::CopyLink)}</button>
                 {csv_button(CsvKind::Events, Msg::CsvEvents)}
                 {csv_button(CsvKind::Projects, Msg::CsvProjects)}
                 {csv_button(CsvKind::Partners, Msg::CsvPartners)}
-                <button type="button" class="iom-chip" on:click=json>{move || state.t(Msg::JsonSubset)}</button>
+                <button type="button" class="iom-chip" on:click=json>{tr(state, Msg::JsonSubset)}</button>
                 {images}
                 <EmbedDialog />
             </div>
@@ -153,14 +153,14 @@ fn EmbedDialog() -> impl IntoView {
         <button type="button" class="iom-chip" on:click=move |_| {
             copied.set(None);
             if let Some(dialog) = dialog.get() { let _ = dialog.show_modal(); }
-        }>{move || state.t(Msg::Embed)}</button>
+        }>{tr(state, Msg::Embed)}</button>
         <dialog node_ref=dialog class="iom-embed-dialog" aria-labelledby=labelled_by>
-            <h2 id=title_id>{move || state.t(Msg::EmbedTitle)}</h2>
+            <h2 id=title_id>{tr(state, Msg::EmbedTitle)}</h2>
             {body}
-            <p class="iom-hint">{move || state.t(Msg::EmbedHelp)}</p>
+            <p class="iom-hint">{tr(state, Msg::EmbedHelp)}</p>
             <button type="button" class="iom-button" on:click=move |_| {
                 if let Some(dialog) = dialog.get() { dialog.close(); }
-            }>{move || state.t(Msg::Close)}</button>
+            }>{tr(state, Msg::Close)}</button>
         </dialog>
     }
 }
@@ -187,9 +187,9 @@ pub fn PrintHeader() -> impl IntoView {
     };
     view! {
         <div class="iom-print-only iom-print-header">
-            <p><strong>{move || state.t(Msg::AppName)}</strong></p>
+            <p><strong>{tr(state, Msg::AppName)}</strong></p>
             <p>{filters}</p>
-            <p>{move || state.t(Msg::Printed)} ": " {address}</p>
+            <p>{tr(state, Msg::Printed)} ": " {address}</p>
         </div>
     }
 }
@@ -199,9 +199,15 @@ pub fn PrintHeader() -> impl IntoView {
 pub fn PrintSources() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    // Recomputed on each filter change, but the list is only redrawn when it differs.
+    let cited = {
+        let data = data.clone();
+        Memo::new(move |_| data.visible.with(|v| cited_sources(&data.snapshot, v)))
+    };
     let list = move || {
         let s = &data.snapshot;
-        data.visible.with(|v| cited_sources(s, v))
+        cited
+            .get()
             .into_iter()
             .map(|i| {
                 let source = &s.sources[i];
@@ -211,7 +217,7 @@ pub fn PrintSources() -> impl IntoView {
     };
     view! {
         <section class="iom-print-only iom-print-sources">
-            <h2>{move || state.t(Msg::PrintSources)}</h2>
+            <h2>{tr(state, Msg::PrintSources)}</h2>
             <ol>{list}</ol>
         </section>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::AVAILABLE_VIEWS;
 use crate::app::fetch::{LoadError, Loaded};
 use crate::app::intl::format_date;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
 use crate::core::url_state::{UrlState, View};
 use crate::core::Lang;
@@ -73,22 +73,22 @@ pub fn Header(compact: bool) -> impl IntoView {
         <header class="iom-header" class:iom-header--compact=compact>
             <div class="iom-header__brand">
                 {(!compact).then(|| view! {
-                    <p class="iom-header__name">{move || state.t(Msg::AppName)}</p>
-                    <p class="iom-header__tagline">{move || state.t(Msg::AppTagline)}</p>
+                    <p class="iom-header__name">{tr(state, Msg::AppName)}</p>
+                    <p class="iom-header__tagline">{tr(state, Msg::AppTagline)}</p>
                 })}
             </div>
-            <div class="iom-lang" role="group" aria-label=move || state.t(Msg::LanguageSwitch)>
+            <div class="iom-lang" role="group" aria-label=tr(state, Msg::LanguageSwitch)>
                 {language_button(Lang::En, "English")}
                 {language_button(Lang::Lo, "ພາສາລາວ")}
             </div>
-            <nav class="iom-nav" aria-label=move || state.t(Msg::MainNavigation)>
+            <nav class="iom-nav" aria-label=tr(state, Msg::MainNavigation)>
                 <ul>
                     {AVAILABLE_VIEWS
                         .into_iter()
                         .map(|view| {
                             view! {
                                 <li>
-                                    <ViewLink view>{move || state.t(view_label(view))}</ViewLink>
+                                    <ViewLink view>{tr(state, view_label(view))}</ViewLink>
                                 </li>
                             }
                         })
@@ -105,7 +105,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <div class="iom-loading" role="status" aria-live="polite">
             <span class="iom-spinner" aria-hidden="true"></span>
-            {move || state.t(Msg::Loading)}
+            {tr(state, Msg::Loading)}
         </div>
     }
 }
@@ -125,8 +125,8 @@ pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoVi
     };
     view! {
         <footer class="iom-footer">
-            <p>{move || state.t(Msg::FootnoteUnofficial)} " "
-                <ViewLink view=View::Sources>{move || state.t(Msg::ViewSources)}</ViewLink>
+            <p>{tr(state, Msg::FootnoteUnofficial)} " "
+                <ViewLink view=View::Sources>{tr(state, Msg::ViewSources)}</ViewLink>
             </p>
             {snapshot_line}
         </footer>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::widgets::{SourceLinks, Tx};
 use crate::app::intl::format_date;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
 use crate::core::model::NoteKind;
 use crate::core::Snapshot;
@@ -32,7 +32,7 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
             let kind = note.kind;
             view! {
                 <li class="iom-note" id=format!("note-{}", note.id)>
-                    <p class="iom-note__kind">{move || state.t(note_label(kind))}</p>
+                    <p class="iom-note__kind">{tr(state, note_label(kind))}</p>
                     <h3><Tx text=note.title.clone() /></h3>
                     <p><Tx text=note.body.clone() /></p>
                     <SourceLinks data=data.clone() ids=note.sources.clone() />
@@ -59,24 +59,24 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
         .collect_view();
     view! {
         <article class="iom-about">
-            <h1>{move || state.t(Msg::ViewSources)}</h1>
+            <h1>{tr(state, Msg::ViewSources)}</h1>
             <p>
-                {move || state.t(Msg::SnapshotDate)} " "
+                {tr(state, Msg::SnapshotDate)} " "
                 <time datetime=snapshot_date.to_string()>{move || format_date(&snapshot_date, state.lang())}</time>
-                " · " {move || state.t(Msg::SchemaVersion)} " " {data.schema_version.clone()}
+                " · " {tr(state, Msg::SchemaVersion)} " " {data.schema_version.clone()}
             </p>
-            <p>{move || state.t(Msg::FootnoteUnofficial)}</p>
+            <p>{tr(state, Msg::FootnoteUnofficial)}</p>
             <section aria-labelledby="iom-notes-title">
-                <h2 id="iom-notes-title">{move || state.t(Msg::EditorialNotes)}</h2>
+                <h2 id="iom-notes-title">{tr(state, Msg::EditorialNotes)}</h2>
                 <ul class="iom-notes">{notes}</ul>
             </section>
             <section aria-labelledby="iom-source-list-title">
-                <h2 id="iom-source-list-title">{move || state.t(Msg::SourcesLabel)} " (" {data.sources.len()} ")"</h2>
+                <h2 id="iom-source-list-title">{tr(state, Msg::SourcesLabel)} " (" {data.sources.len()} ")"</h2>
                 <ol class="iom-source-list">{sources}</ol>
             </section>
             <section class="iom-licences">
-                <p>{move || state.t(Msg::BoundaryAttribution)}</p>
-                <p>{move || state.t(Msg::Disclaimer)}</p>
+                <p>{tr(state, Msg::BoundaryAttribution)}</p>
+                <p>{tr(state, Msg::Disclaimer)}</p>
             </section>
         </article>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::widgets::{ItemButton, Tx};
 use super::Data;
 use crate::app::intl::format_number;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::filter::linked_counts;
 use crate::core::i18n::Msg;
 use crate::core::index::{ItemKind, ItemRef};
@@ -79,8 +79,8 @@ pub fn Themes() -> impl IntoView {
 
     view! {
         <article class="iom-themes">
-            <h1>{move || state.t(Msg::ViewThemes)}</h1>
-            <p class="iom-intro">{move || state.t(Msg::ThemesIntro)}</p>
+            <h1>{tr(state, Msg::ViewThemes)}</h1>
+            <p class="iom-intro">{tr(state, Msg::ThemesIntro)}</p>
             {cards}
         </article>
     }

@@ -9,7 +9,7 @@ use super::widgets::{ItemButton, NoResults};
 use super::Data;
 use crate::app::intl::format_date;
 use crate::app::resize::use_width;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef, Years};
 use crate::core::items;
@@ -60,7 +60,7 @@ pub fn Timeline() -> impl IntoView {
     let width = use_width(container);
     let lane_by = RwSignal::new(LaneBy::Theme);
     let as_list = RwSignal::new(false);
-    let years = Memo::new(move |_| state.url.with(|url| url.filters.years));
+    let years = state.years;
 
     let layout = {
         let data = data.clone();
@@ -158,17 +158,17 @@ pub fn Timeline() -> impl IntoView {
 
     let toolbar = view! {
         <div class="iom-tl-toolbar">
-            <div class="iom-segmented" role="group" aria-label=move || state.t(Msg::LanesBy)>
-                <span class="iom-segmented__label" aria-hidden="true">{move || state.t(Msg::LanesBy)}</span>
+            <div class="iom-segmented" role="group" aria-label=tr(state, Msg::LanesBy)>
+                <span class="iom-segmented__label" aria-hidden="true">{tr(state, Msg::LanesBy)}</span>
                 <button type="button" aria-pressed=move || (lane_by.get() == LaneBy::Theme).to_string() on:click=move |_| lane_by.set(LaneBy::Theme)>
-                    {move || state.t(Msg::LanesByTheme)}
+                    {tr(state, Msg::LanesByTheme)}
                 </button>
                 <button type="button" aria-pressed=move || (lane_by.get() == LaneBy::Kind).to_string() on:click=move |_| lane_by.set(LaneBy::Kind)>
-                    {move || state.t(Msg::LanesByKind)}
+                    {tr(state, Msg::LanesByKind)}
                 </button>
             </div>
             <button type="button" class="iom-toggle" aria-pressed=move || as_list.get().to_string() on:click=move |_| as_list.update(|l| *l = !*l)>
-                {move || state.t(Msg::ShowList)}
+                {tr(state, Msg::ShowList)}
             </button>
         </div>
     };
@@ -262,8 +262,8 @@ pub fn Timeline() -> impl IntoView {
 
     view! {
         <article class="iom-timeline">
-            <h1>{move || state.t(Msg::ViewTimeline)}</h1>
-            <p class="iom-intro">{move || state.t(Msg::TimelineIntro)}</p>
+            <h1>{tr(state, Msg::ViewTimeline)}</h1>
+            <p class="iom-intro">{tr(state, Msg::TimelineIntro)}</p>
             {toolbar}
             <YearHandles />
             <Show when=move || !as_list.get()>
@@ -272,7 +272,7 @@ pub fn Timeline() -> impl IntoView {
                     node_ref=container
                     tabindex="0"
                     role="group"
-                    aria-label=move || state.t(Msg::TimelineKeys)
+                    aria-label=tr(state, Msg::TimelineKeys)
                     on:keydown=on_key.clone()
                 >
                     {chart.clone()}
@@ -288,11 +288,11 @@ pub fn Timeline() -> impl IntoView {
 #[component]
 fn YearHandles() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let years = move || state.url.with(|url| url.filters.years);
+    let years = move || state.years.get();
     let handle = move |label: Msg, is_from: bool| {
         view! {
             <label class="iom-handle">
-                <span>{move || state.t(label)} ": " {move || if is_from { years().from } else { years().to }}</span>
+                <span>{tr(state, label)} ": " {move || if is_from { years().from } else { years().to }}</span>
                 <input
                     type="range"
                     min=FIRST_YEAR
@@ -320,7 +320,7 @@ fn YearHandles() -> impl IntoView {
             {handle(Msg::LastYear, false)}
             <Show when=move || years() != Years::ALL>
                 <button type="button" class="iom-chip" on:click=move |_| state.update_filters(|f| f.years = Years::ALL)>
-                    {move || state.t(Msg::AllYears)}
+                    {tr(state, Msg::AllYears)}
                 </button>
             </Show>
         </div>
@@ -423,6 +423,9 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
         })
         .collect_view();
 
+    // Markers and clusters are plain nodes with data attributes and no listener or reactive
+    // part of their own: one click handler on the drawing serves them all, and one ring shows
+    // the keyboard's position. A filter change then only swaps plain nodes.
     let markers = layout
         .markers
         .iter()
@@ -430,37 +433,36 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
             let item = marker.item;
             let id = items::id(&s, item).to_owned();
             let tip = spoken(&data, item, lang);
-            let precision = match item.kind {
-                ItemKind::Event => s.events[item.index].date.precision(),
-                _ => Precision::Day,
-            };
-            let is_active = move || active.get() == Some(item.index) && item.kind == ItemKind::Event;
-            let y = marker.y;
-            let x = marker.x;
+            let (x, y) = (marker.x, marker.y);
             let w = (marker.x_end - marker.x).max(1.0);
+            let mut class = String::from("iom-marker");
+            if marker.inferred {
+                class.push_str(" iom-marker--inferred");
+            }
             let shape = if marker.is_bar {
-                view! {
-                    <rect x=x y=y - 6.0 width=w.max(4.0) height=12 rx=3 class="iom-mark iom-mark--bar" class:iom-mark--open=marker.open_end />
-                }
-                .into_any()
+                let bar = if marker.open_end {
+                    "iom-mark iom-mark--bar iom-mark--open"
+                } else {
+                    "iom-mark iom-mark--bar"
+                };
+                view! { <rect x=x y=y - 6.0 width=w.max(4.0) height=12 rx=3 class=bar /> }
+                    .into_any()
             } else {
+                let event = (item.kind == ItemKind::Event).then(|| &s.events[item.index]);
                 // Year- and month-precision dates show their whole span, faint, behind the point.
-                let span = (precision != Precision::Day).then(|| {
+                let span = event.is_some_and(|e| e.date.precision() != Precision::Day).then(|| {
                     view! { <rect x=x y=y - 7.0 width=w height=14 rx=2 class="iom-mark__span" /> }
                 });
-                view! {
-                    {span}
-                    <circle cx=x + 6.0 cy=y r=5.5 class="iom-mark iom-mark--point" class:iom-mark--context=item.kind == ItemKind::Event && s.events[item.index].kind == crate::core::model::EventKind::Context />
-                }
-                .into_any()
+                let point =
+                    if event.is_some_and(|e| e.kind == crate::core::model::EventKind::Context) {
+                        "iom-mark iom-mark--point iom-mark--context"
+                    } else {
+                        "iom-mark iom-mark--point"
+                    };
+                view! { {span} <circle cx=x + 6.0 cy=y r=5.5 class=point /> }.into_any()
             };
             view! {
-                <g
-                    class="iom-marker"
-                    class:iom-marker--inferred=marker.inferred
-                    class:iom-marker--active=is_active
-                    on:click=move |_| state.open(&id)
-                >
+                <g class=class data-id=id>
                     {shape}
                     <title>{tip}</title>
                 </g>
@@ -475,11 +477,12 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
             let count = cluster.items.len();
             let from = scale.year_at(cluster.x).floor() as i32;
             let to = scale.year_at(cluster.x_end).ceil() as i32 - 1;
-            let span = Years { from: from.clamp(FIRST_YEAR, LAST_YEAR), to: to.clamp(FIRST_YEAR, LAST_YEAR).max(from) };
+            let from = from.clamp(FIRST_YEAR, LAST_YEAR);
+            let to = to.clamp(FIRST_YEAR, LAST_YEAR).max(from);
             let label = fill(state.t(Msg::ClusterLabel), &[&count.to_string()]);
             let w = (cluster.x_end - cluster.x).max(26.0);
             view! {
-                <g class="iom-cluster" on:click=move |_| state.update_filters(|f| f.years = span)>
+                <g class="iom-cluster" data-years=format!("{from}-{to}")>
                     <rect x=cluster.x y=cluster.y - 8.0 width=w height=16 rx=8 />
                     <text x=cluster.x + w / 2.0 y=cluster.y + 4.0 text-anchor="middle">{format!("+{count}")}</text>
                     <title>{label}</title>
@@ -487,6 +490,40 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
             }
         })
         .collect_view();
+
+    // Where each event marker is, for the keyboard ring.
+    let positions: Vec<(usize, f64, f64)> = layout
+        .markers
+        .iter()
+        .filter(|m| m.item.kind == ItemKind::Event)
+        .map(|m| (m.item.index, m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y))
+        .collect();
+    let ring = move || {
+        let event = active.get()?;
+        let &(_, x, y) = positions.iter().find(|(e, _, _)| *e == event)?;
+        Some(view! { <circle cx=x cy=y r=10 class="iom-active-ring" /> })
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if let Some(marker) = target.closest("[data-id]").ok().flatten() {
+            if let Some(id) = marker.get_attribute("data-id") {
+                state.open(&id);
+            }
+        } else if let Some(cluster) = target.closest("[data-years]").ok().flatten() {
+            let years = cluster.get_attribute("data-years").unwrap_or_default();
+            if let Some((from, to)) = years.split_once('-') {
+                if let (Ok(from), Ok(to)) = (from.parse(), to.parse()) {
+                    state.update_filters(|f| f.years = Years { from, to });
+                }
+            }
+        }
+    };
 
     view! {
         <svg
@@ -496,6 +533,7 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
             viewBox=format!("0 0 {width} {height}")
             aria-hidden="true"
             focusable="false"
+            on:click=on_click
         >
             {strategy_band}
             <g class="iom-axis">{axis}</g>
@@ -503,6 +541,7 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
             {lanes}
             {markers}
             {clusters}
+            {ring}
             {periods_heading}
             {periods_view}
         </svg>

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
 use crate::core::text::Text;
 use crate::core::Snapshot;
@@ -45,7 +45,7 @@ pub fn SourceLinks(
                 <li>
                     <a href=source.url.clone() target="_blank" rel="noopener noreferrer" lang="en">
                         {source.title.clone()}
-                        <span class="iom-visually-hidden">" " {move || state.t(Msg::OpensInNewTab)}</span>
+                        <span class="iom-visually-hidden">" " {tr(state, Msg::OpensInNewTab)}</span>
                     </a>
                     <span class="iom-source-publisher" lang="en">" · " {source.publisher.clone()}</span>
                 </li>
@@ -54,7 +54,7 @@ pub fn SourceLinks(
         .collect_view();
     view! {
         <details class="iom-sources" open=open>
-            <summary>{move || state.t(Msg::SourcesLabel)} " (" {ids.len()} ")"</summary>
+            <summary>{tr(state, Msg::SourcesLabel)} " (" {ids.len()} ")"</summary>
             <ul>{links}</ul>
         </details>
     }
@@ -80,9 +80,9 @@ pub fn NoResults() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="iom-empty" role="status">
-            <p>{move || state.t(Msg::NoResults)}</p>
+            <p>{tr(state, Msg::NoResults)}</p>
             <button type="button" class="iom-button" on:click=move |_| state.clear_filters()>
-                {move || state.t(Msg::ClearFilters)}
+                {tr(state, Msg::ClearFilters)}
             </button>
         </div>
     }

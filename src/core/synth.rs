@@ -1,0 +1,129 @@
+//! A synthetic snapshot about 100 times the real one (5,000 events, 300 projects, 3,000
+//! partners) for the benchmark: copies of the real items with their own ids and names, whose
+//! references point at copies of the same round, so it passes every check.
+
+use super::model::Snapshot;
+use super::text::Text;
+
+/// How many of each kind the synthetic snapshot holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Size {
+    pub events: usize,
+    pub projects: usize,
+    pub partners: usize,
+}
+
+impl Size {
+    pub const HUNDRED_TIMES: Size = Size {
+        events: 5_000,
+        projects: 300,
+        partners: 3_000,
+    };
+}
+
+fn suffix(text: &Text, round: usize) -> Text {
+    Text {
+        en: format!("{} ({round})", text.en),
+        lo: text.lo.as_ref().map(|lo| format!("{lo} ({round})")),
+    }
+}
+
+/// The copy of `id` in `round`, for ids of a kind that is copied (`rounds` copies of it).
+fn copy_id(id: &str, round: usize, rounds: usize) -> String {
+    format!("{id}-{}", round % rounds)
+}
+
+pub fn scale(real: &Snapshot, size: Size) -> Snapshot {
+    // References go to complete rounds of partner copies only.
+    let partner_rounds = (size.partners / real.partners.len().max(1)).max(1);
+    let mut out = real.clone();
+    out.partners = (0..size.partners)
+        .map(|i| {
+            let round = i / real.partners.len();
+            let mut partner = real.partners[i % real.partners.len()].clone();
+            partner.id = format!("{}-{round}", partner.id);
+            partner.name = suffix(&partner.name, round);
+            partner
+        })
+        .collect();
+    let remap = |ids: &[String], round: usize| -> Vec<String> {
+        ids.iter()
+            .map(|id| copy_id(id, round, partner_rounds))
+            .collect()
+    };
+    out.events = (0..size.events)
+        .map(|i| {
+            let round = i / real.events.len();
+            let mut event = real.events[i % real.events.len()].clone();
+            event.id = format!("{}-{round}", event.id);
+            event.title = suffix(&event.title, round);
+            event.partners = remap(&event.partners, round);
+            event
+        })
+        .collect();
+    out.projects = (0..size.projects)
+        .map(|i| {
+            let round = i / real.projects.len();
+            let mut project = real.projects[i % real.projects.len()].clone();
+            project.id = format!("{}-{round}", project.id);
+            project.title = suffix(&project.title, round);
+            project.partners = remap(&project.partners, round);
+            project.donors = remap(&project.donors, round);
+            project
+        })
+        .collect();
+    // People, the launch and notes point at the first round's partners and items.
+    for person in &mut out.people {
+        person.organization = person
+            .organization
+            .as_ref()
+            .map(|id| copy_id(id, 0, partner_rounds));
+    }
+    out.strategy.launch.with_partners = remap(&out.strategy.launch.with_partners, 0);
+    let partner_ids: std::collections::HashSet<&str> =
+        real.partners.iter().map(|p| p.id.as_str()).collect();
+    let item_ids: std::collections::HashSet<&str> = real
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(real.projects.iter().map(|p| p.id.as_str()))
+        .collect();
+    for note in &mut out.notes {
+        for id in &mut note.about {
+            if partner_ids.contains(id.as_str()) {
+                *id = copy_id(id, 0, partner_rounds);
+            } else if item_ids.contains(id.as_str()) {
+                *id = format!("{id}-0");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load_snapshot;
+
+    #[test]
+    fn the_hundredfold_snapshot_has_its_sizes_and_passes_every_check() {
+        let real = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let big = scale(&real, Size::HUNDRED_TIMES);
+        assert_eq!(
+            (big.events.len(), big.projects.len(), big.partners.len()),
+            (5_000, 300, 3_000)
+        );
+        let text = serde_json::to_string(&big).unwrap();
+        if let Err(problems) = load_snapshot(&text) {
+            panic!(
+                "{}",
+                problems
+                    .iter()
+                    .take(5)
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
