@@ -23,6 +23,35 @@ pub enum ItemKind {
     Note,
 }
 
+impl ItemKind {
+    pub const ALL: [ItemKind; 9] = [
+        ItemKind::Framework,
+        ItemKind::Theme,
+        ItemKind::Partner,
+        ItemKind::Province,
+        ItemKind::Event,
+        ItemKind::Project,
+        ItemKind::Person,
+        ItemKind::Source,
+        ItemKind::Note,
+    ];
+
+    /// The snapshot's key for items of this kind.
+    pub fn collection(self) -> &'static str {
+        match self {
+            ItemKind::Framework => "frameworks",
+            ItemKind::Theme => "themes",
+            ItemKind::Partner => "partners",
+            ItemKind::Province => "provinces",
+            ItemKind::Event => "events",
+            ItemKind::Project => "projects",
+            ItemKind::Person => "people",
+            ItemKind::Source => "sources",
+            ItemKind::Note => "notes",
+        }
+    }
+}
+
 /// One item of a snapshot: its kind and its position in that kind's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 
 use super::date::PartialDate;
+// What an id names, so that a reference to a partner cannot silently resolve to a theme.
+use super::index::ItemKind as Kind;
 use super::model::*;
 use super::problem::{child, index, Problem};
 use super::text::Text;
@@ -11,48 +13,6 @@ use super::text::Text;
 /// Events, projects and the strategy fall inside these years; frameworks may reach further.
 pub const FIRST_YEAR: i32 = 2001;
 pub const LAST_YEAR: i32 = 2026;
-
-/// What an id names, so that a reference to a partner cannot silently resolve to a theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Framework,
-    Theme,
-    Partner,
-    Province,
-    Event,
-    Project,
-    Person,
-    Source,
-    Note,
-}
-
-impl Kind {
-    const ALL: [Kind; 9] = [
-        Kind::Framework,
-        Kind::Theme,
-        Kind::Partner,
-        Kind::Province,
-        Kind::Event,
-        Kind::Project,
-        Kind::Person,
-        Kind::Source,
-        Kind::Note,
-    ];
-
-    fn collection(self) -> &'static str {
-        match self {
-            Kind::Framework => "frameworks",
-            Kind::Theme => "themes",
-            Kind::Partner => "partners",
-            Kind::Province => "provinces",
-            Kind::Event => "events",
-            Kind::Project => "projects",
-            Kind::Person => "people",
-            Kind::Source => "sources",
-            Kind::Note => "notes",
-        }
-    }
-}
 
 struct Checker {
     /// Every id with its kind and the path where it is defined.
