@@ -208,28 +208,24 @@ pub fn apply(filters: &Filters, snapshot: &Snapshot, index: &Index) -> Visible {
             .is_none_or(|kinds| partners.iter().any(|&p| kinds.contains(&kind_of(p))))
     };
 
-    let events: Vec<bool> = (0..snapshot.events.len())
-        .map(|i| {
-            let item = ItemRef::new(ItemKind::Event, i);
-            let links = index.links(item);
-            index.event_years[i].overlaps(c.years)
-                && Compiled::any(&c.themes, &links.themes)
-                && Compiled::any(&c.provinces, &links.provinces)
-                && kinds_ok(&links.partners)
-                && c.query.matches(index.search_text(item))
-        })
-        .collect();
-    let projects: Vec<bool> = (0..snapshot.projects.len())
-        .map(|i| {
-            let item = ItemRef::new(ItemKind::Project, i);
-            let links = index.links(item);
-            index.project_years[i].overlaps(c.years)
-                && Compiled::any(&c.themes, &links.themes)
-                && Compiled::any(&c.provinces, &links.provinces)
-                && kinds_ok(&links.partners)
-                && c.query.matches(index.search_text(item))
-        })
-        .collect();
+    // Events and projects pass the same way: years, themes, provinces, partner kinds, search.
+    let dated = |kind: ItemKind, years: &[Years]| -> Vec<bool> {
+        years
+            .iter()
+            .enumerate()
+            .map(|(i, span)| {
+                let item = ItemRef::new(kind, i);
+                let links = index.links(item);
+                span.overlaps(c.years)
+                    && Compiled::any(&c.themes, &links.themes)
+                    && Compiled::any(&c.provinces, &links.provinces)
+                    && kinds_ok(&links.partners)
+                    && c.query.matches(index.search_text(item))
+            })
+            .collect()
+    };
+    let events = dated(ItemKind::Event, &index.event_years);
+    let projects = dated(ItemKind::Project, &index.project_years);
     let partners: Vec<bool> = (0..snapshot.partners.len())
         .map(|i| {
             let item = ItemRef::new(ItemKind::Partner, i);

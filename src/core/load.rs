@@ -4,6 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::index::ItemKind;
 use super::model::{Snapshot, Strategy, SCHEMA_MAJOR};
 use super::problem::{child, index, Problem};
 use super::validate::validate;
@@ -12,18 +13,6 @@ use super::validate::validate;
 pub const MAX_SNAPSHOT_BYTES: usize = 25 * 1024 * 1024;
 /// No single string in a snapshot may be longer than this (in characters).
 pub const MAX_STRING_CHARS: usize = 20_000;
-
-const COLLECTIONS: [&str; 9] = [
-    "frameworks",
-    "themes",
-    "partners",
-    "provinces",
-    "events",
-    "projects",
-    "people",
-    "sources",
-    "notes",
-];
 
 /// Parses and checks a snapshot. On failure, returns every problem found, each with its path.
 pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
@@ -172,16 +161,20 @@ fn check_string_lengths<'a>(
     }
 }
 
-/// Every `(collection, id)` in the raw document, parsed or not.
-fn ids_in(root: &Map<String, Value>) -> Vec<(&str, &str)> {
-    COLLECTIONS
+/// Every `(kind, id)` in the raw document, parsed or not.
+fn ids_in(root: &Map<String, Value>) -> Vec<(ItemKind, &str)> {
+    ItemKind::ALL
         .iter()
-        .filter_map(|&key| Some((key, root.get(key)?.as_array()?)))
-        .flat_map(|(key, items)| {
-            let field = if key == "provinces" { "code" } else { "id" };
+        .filter_map(|&kind| Some((kind, root.get(kind.collection())?.as_array()?)))
+        .flat_map(|(kind, items)| {
+            let field = if kind == ItemKind::Province {
+                "code"
+            } else {
+                "id"
+            };
             items
                 .iter()
-                .filter_map(move |item| Some((key, item.get(field)?.as_str()?)))
+                .filter_map(move |item| Some((kind, item.get(field)?.as_str()?)))
         })
         .collect()
 }
@@ -190,12 +183,12 @@ fn ids_in(root: &Map<String, Value>) -> Vec<(&str, &str)> {
 fn parse_shape(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<Snapshot> {
     for key in root.keys() {
         let known = key == "schema_version" || key == "snapshot_date" || key == "strategy";
-        if !known && !COLLECTIONS.contains(&key.as_str()) {
+        if !known && !ItemKind::ALL.iter().any(|kind| kind.collection() == key) {
             problems.push(Problem::new(
                 child("$", key),
                 format!(
                     "unknown field; expected one of schema_version, snapshot_date, strategy, {}",
-                    COLLECTIONS.join(", ")
+                    ItemKind::ALL.map(ItemKind::collection).join(", ")
                 ),
             ));
         }

@@ -21,22 +21,17 @@ struct Checker {
 }
 
 /// Checks every rule and returns every problem (empty when the snapshot is good).
-/// `unparsed` lists `(collection, id)` of items left out for a shape problem: references to
-/// them count as resolved.
-pub fn validate(snapshot: &Snapshot, unparsed: &[(&str, &str)]) -> Vec<Problem> {
+/// `unparsed` lists `(kind, id)` of items left out for a shape problem: references to them
+/// count as resolved.
+pub fn validate(snapshot: &Snapshot, unparsed: &[(Kind, &str)]) -> Vec<Problem> {
     let mut checker = Checker {
         ids: HashMap::new(),
         problems: Vec::new(),
     };
     checker.register_ids(snapshot);
-    for &(collection, id) in unparsed {
-        if let Some(kind) = Kind::ALL
-            .into_iter()
-            .find(|kind| kind.collection() == collection)
-        {
-            let at = format!("$.{collection}");
-            checker.ids.entry(id.to_owned()).or_insert((kind, at));
-        }
+    for &(kind, id) in unparsed {
+        let at = format!("$.{}", kind.collection());
+        checker.ids.entry(id.to_owned()).or_insert((kind, at));
     }
     checker.check_snapshot(snapshot);
     checker.problems

@@ -26,9 +26,6 @@ use crate::core::index::Index;
 use crate::core::url_state::View;
 use crate::core::Snapshot;
 
-/// The views built so far, in navigation order.
-pub const AVAILABLE_VIEWS: [View; 6] = View::ALL;
-
 /// What every view of a loaded snapshot reads: the data, its lookups, and what the shared
 /// filters let through (recomputed only when the filters change).
 #[derive(Clone)]
@@ -153,12 +150,7 @@ fn Explorer(loaded: Loaded) -> impl IntoView {
         visible,
     };
     provide_context(data.clone());
-    // A view that is not built yet shows the overview.
-    let view = Memo::new(move |_| {
-        Some(state.view())
-            .filter(|v| AVAILABLE_VIEWS.contains(v))
-            .unwrap_or_default()
-    });
+    let view = Memo::new(move |_| state.view());
     let uses_filters = move || {
         matches!(
             view.get(),

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::shell::{view_label, ViewLink};
 use super::widgets::{SourceLinks, Tx};
-use super::AVAILABLE_VIEWS;
 use crate::app::intl::{format_date, format_number};
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
@@ -144,7 +143,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
             <nav class="iom-explore" aria-labelledby="iom-explore-title">
                 <h2 id="iom-explore-title">{tr(state, Msg::ExploreViews)}</h2>
                 <ul>
-                    {AVAILABLE_VIEWS
+                    {crate::core::url_state::View::ALL
                         .into_iter()
                         .filter(|view| *view != state.view())
                         .map(|view| view! { <li><ViewLink view>{tr(state, view_label(view))}</ViewLink></li> })

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use super::AVAILABLE_VIEWS;
 use crate::app::fetch::{LoadError, Loaded};
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
@@ -83,7 +82,7 @@ pub fn Header(compact: bool) -> impl IntoView {
             </div>
             <nav class="iom-nav" aria-label=tr(state, Msg::MainNavigation)>
                 <ul>
-                    {AVAILABLE_VIEWS
+                    {View::ALL
                         .into_iter()
                         .map(|view| {
                             view! {
