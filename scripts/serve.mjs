@@ -22,6 +22,13 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Trunk names the built files after their content (`main-2bbd72df65828fb8.css`): such a
+ * file never changes, so browsers may keep it. Everything else (the page, the snapshot, the
+ * loader) is checked again on each visit. The README's "Deploying" asks the same of a site. */
+export function cacheControl(file) {
+  return /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** Serves the files under `dir`; answers 404 outside it. */
 export function staticHandler(dir) {
   return async (req, res) => {
@@ -34,7 +41,7 @@ export function staticHandler(dir) {
       const body = await readFile(file);
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
+        "cache-control": cacheControl(file),
         "x-content-type-options": "nosniff",
       });
       res.end(req.method === "HEAD" ? undefined : body);

@@ -68,7 +68,7 @@ import sys
 from collections import defaultdict
 
 # ---------------------------------------------------------------- settings
-TOLERANCE = 0.006          # Douglas-Peucker tolerance, degrees (~650 m; ~0.85 px at 1000 px wide)
+TOLERANCE = 0.012          # Douglas-Peucker tolerance, degrees (~1.3 km; ~1 px on the 640 px wide map)
 PRECISION = 3              # output decimals (0.001 deg ~ 110 m)
 SNAP_DECIMALS = 7          # input snapping grid (source precision, ~1 cm)
 SNAP_TO_SEGMENT = 8e-4     # close source gaps: vertex within this of a neighbour's edge (deg, ~90 m)

@@ -72,6 +72,11 @@ pub fn format_date(date: &PartialDate, lang: Lang) -> String {
 
 /// A whole number with the language's grouping.
 pub fn format_number(value: usize, lang: Lang) -> String {
+    // Neither language groups numbers below 1000 or writes them with other digits; the live
+    // result count asks on every keystroke, so those skip the call into `Intl`.
+    if value < 1000 {
+        return value.to_string();
+    }
     let format = NUMBER_FORMATS.with(|cache| {
         cache
             .borrow_mut()

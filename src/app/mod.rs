@@ -7,6 +7,7 @@ mod download;
 mod fetch;
 mod intl;
 mod panic;
+mod print;
 mod resize;
 mod state;
 mod views;

@@ -6,31 +6,32 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Returns the element's content width in CSS pixels (0 until it is mounted).
+/// Returns the element's inner width (inside its border) in CSS pixels, 0 until it is mounted.
+/// The drawing frames have no padding, so this is the width a drawing gets.
 pub fn use_width(target: NodeRef<Div>) -> ReadSignal<f64> {
-    use_measure(target, |rect| rect.width())
+    use_measure(target, |element| f64::from(element.client_width()))
 }
 
 /// Returns the element's border-box height in CSS pixels (0 until it is mounted).
 pub fn use_height(target: NodeRef<Div>) -> ReadSignal<f64> {
-    use_measure(target, |rect| rect.height())
+    use_measure(target, |element| {
+        element.get_bounding_client_rect().height()
+    })
 }
 
-fn use_measure(
-    target: NodeRef<Div>,
-    pick: fn(&web_sys::DomRectReadOnly) -> f64,
-) -> ReadSignal<f64> {
+/// The first reading and the observer's use the same measure, so that mounting draws once
+/// instead of drawing again at a slightly different size when the observer first reports.
+fn use_measure(target: NodeRef<Div>, measure: fn(&web_sys::HtmlElement) -> f64) -> ReadSignal<f64> {
     let (width, set_width) = signal(0.0);
     Effect::new(move |_| {
         let Some(element) = target.get() else { return };
-        set_width.set(pick(&element.get_bounding_client_rect()).round());
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-                let measured = pick(&entry.content_rect()).round();
-                // Ignore sub-pixel jitter so a redraw cannot feed back into a resize.
-                if (measured - width.get_untracked()).abs() >= 1.0 {
-                    set_width.set(measured);
-                }
+        set_width.set(measure(&element).round());
+        let observed = element.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+            let measured = measure(&observed).round();
+            // Ignore sub-pixel jitter so a redraw cannot feed back into a resize.
+            if (measured - width.get_untracked()).abs() >= 1.0 {
+                set_width.set(measured);
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

@@ -46,6 +46,9 @@ pub struct Mount {
 pub struct AppState {
     pub url: RwSignal<UrlState>,
     mount: StoredValue<Mount>,
+    /// A replacing write of the URL is waiting, and the number of the last change that asked
+    /// for one (see [`AppState::mirror`]).
+    mirror_pending: StoredValue<(bool, u32)>,
     // Parts of the state on their own, so that typing in the search box does not re-run
     // everything that only depends on the language or the view.
     lang: Memo<Lang>,
@@ -115,6 +118,7 @@ impl AppState {
         AppState {
             url,
             mount: StoredValue::new(mount),
+            mirror_pending: StoredValue::new((false, 0)),
             lang: Memo::new(move |_| url.with(|u| u.lang)),
             view: Memo::new(move |_| url.with(|u| u.view)),
             filters: Memo::new(move |_| url.with(|u| u.filters.clone())),
@@ -224,19 +228,58 @@ impl AppState {
         if next == self.url.get_untracked() {
             return;
         }
-        match self.mount.with_value(|m| m.sync.clone()) {
-            UrlSync::Query => {
-                let history = if next.embed {
-                    History::Replace
-                } else {
-                    history
-                };
-                write_query(&next, history);
-            }
-            UrlSync::Hash(key) => write_hash(&key, &next),
-            UrlSync::Off => {}
-        }
         self.url.set(next);
+        self.mirror(history);
+    }
+
+    /// Writes the state where this mount keeps it. A new history entry is written at once.
+    /// Replacing writes (typing, dragging a year handle) wait until the changes pause, then
+    /// write once: a keystroke never waits for the History API, which the browser also
+    /// throttles when it is called too often.
+    fn mirror(&self, history: History) {
+        let sync = self.mount.with_value(|m| m.sync.clone());
+        if sync == UrlSync::Off {
+            return;
+        }
+        if history == History::Push && !self.url.with_untracked(|url| url.embed) {
+            self.mirror_pending
+                .update_value(|(pending, _)| *pending = false);
+            self.write(&sync, History::Push);
+            return;
+        }
+        let mut change = 0;
+        self.mirror_pending.update_value(|(pending, last)| {
+            *pending = true;
+            *last = last.wrapping_add(1);
+            change = *last;
+        });
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.mirror_pending.get_value() == (true, change) {
+                    state.flush_url();
+                }
+            },
+            URL_WRITE_PAUSE,
+        );
+    }
+
+    /// Writes a waiting change to the URL now (before the URL is read, e.g. to copy it).
+    pub fn flush_url(&self) {
+        if self.mirror_pending.with_value(|(pending, _)| *pending) {
+            self.mirror_pending
+                .update_value(|(pending, _)| *pending = false);
+            let sync = self.mount.with_value(|m| m.sync.clone());
+            self.write(&sync, History::Replace);
+        }
+    }
+
+    fn write(&self, sync: &UrlSync, history: History) {
+        self.url.with_untracked(|url| match sync {
+            UrlSync::Query => write_query(url, history),
+            UrlSync::Hash(key) => write_hash(key, url),
+            UrlSync::Off => {}
+        });
     }
 }
 
@@ -248,6 +291,9 @@ pub fn tr(state: AppState, msg: Msg) -> impl Fn() -> &'static str + Copy + Send 
 
 /// The snapshot shipped with the explorer, relative to its folder.
 pub const DEFAULT_SNAPSHOT: &str = "data/strategy.json";
+
+/// How long replacing URL writes wait for the changes to pause.
+const URL_WRITE_PAUSE: std::time::Duration = std::time::Duration::from_millis(200);
 
 const LANG_KEY: &str = "iom-lao-explorer.lang";
 

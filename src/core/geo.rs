@@ -6,6 +6,7 @@ use serde::Deserialize;
 use super::filter::Visible;
 use super::index::{Index, ItemKind, ItemRef};
 use super::model::Snapshot;
+use super::num::tenths;
 
 /// The parsed boundary file (`public/data/lao-provinces.geojson`).
 #[derive(Debug, Clone, PartialEq)]
@@ -180,7 +181,7 @@ pub fn paths(b: &Boundaries, p: &Projection) -> Vec<ProvincePath> {
                     ring.iter().map(|&[lon, lat]| p.project(lon, lat)).collect();
                 let mut last = String::new();
                 for &(x, y) in &points {
-                    let point = format!("{x:.1},{y:.1}");
+                    let point = format!("{},{}", tenths(x), tenths(y));
                     if point != last {
                         d.push(if last.is_empty() { 'M' } else { 'L' });
                         d.push_str(&point);

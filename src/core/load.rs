@@ -20,8 +20,8 @@ pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
         return Err(vec![Problem::new(
             "$",
             format!(
-                "the snapshot is {:.1} MB; the limit is {} MB",
-                text.len() as f64 / 1_048_576.0,
+                "the snapshot is {} MB; the limit is {} MB",
+                super::num::megabytes(text.len()),
                 MAX_SNAPSHOT_BYTES / 1_048_576
             ),
         )]);

@@ -13,6 +13,7 @@ pub mod lao_dates;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod num;
 pub mod problem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

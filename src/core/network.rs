@@ -65,7 +65,7 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
     let mut partners: Vec<usize> = (0..s.partners.len())
         .filter(|&i| on(&visible.partners, i))
         .collect();
-    partners.sort_by_key(|&i| (s.partners[i].kind, s.partners[i].id.as_str()));
+    partners.sort_unstable_by_key(|&i| (s.partners[i].kind, s.partners[i].id.as_str(), i));
     let links = |kind, i| index.links(ItemRef::new(kind, i));
     let mut projects: Vec<usize> = (0..s.projects.len())
         .filter(|&i| {
@@ -73,7 +73,8 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
         })
         .collect();
     // Projects next to their first theme, so that their edges cross less.
-    projects.sort_by_key(|&i| (links(ItemKind::Project, i).themes.iter().min().copied(), i));
+    projects
+        .sort_unstable_by_key(|&i| (links(ItemKind::Project, i).themes.iter().min().copied(), i));
 
     let mut nodes = Vec::new();
     let mut theme_node = vec![None; s.themes.len()];

@@ -360,12 +360,20 @@ struct Pending {
     items: Vec<ItemRef>,
 }
 
+impl LayoutOptions {
+    /// The x scale of a layout with these options. It does not depend on what is visible, so
+    /// the axis and the bands can be drawn once per width and year range.
+    pub fn scale(&self) -> Scale {
+        let x0 = self.margin_left;
+        let x1 = (self.width - self.margin_right).max(x0);
+        Scale::new(self.years, x0, x1)
+    }
+}
+
 /// Lays out the events and projects that `visible` lets through and that overlap
 /// `options.years`.
 pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, options: &LayoutOptions) -> Layout {
-    let x0 = options.margin_left;
-    let x1 = (options.width - options.margin_right).max(x0);
-    let scale = Scale::new(options.years, x0, x1);
+    let scale = options.scale();
     let max_rows = options.max_rows.max(1);
 
     let mut lanes = Vec::new();
@@ -377,7 +385,7 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, options: &LayoutOp
         if items.is_empty() {
             continue;
         }
-        items.sort_by(|a, b| {
+        items.sort_unstable_by(|a, b| {
             a.x.total_cmp(&b.x)
                 .then_with(|| a.id.cmp(b.id))
                 .then_with(|| a.item.cmp(&b.item))
@@ -482,7 +490,7 @@ pub fn chronological(s: &Snapshot, visible: &Visible, years: Years) -> Vec<usize
         })
         .map(|(i, _)| i)
         .collect();
-    out.sort_by(|&a, &b| {
+    out.sort_unstable_by(|&a, &b| {
         let (a, b) = (&s.events[a], &s.events[b]);
         a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
     });

@@ -41,6 +41,43 @@ test.describe("timeline", () => {
     await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toBeVisible();
   });
 
+  test("pointing at a marker shows its date and title, placed without breaking the page's CSP", async ({ page }, info) => {
+    test.skip(info.project.name === "phone", "phones have no pointer to hover with");
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+    });
+    await page.goto("./?view=timeline");
+    const launch = snapshot.events.find((e) => e.id === "ev-2022-strategy-launch");
+    await page.locator(`.iom-tl-svg [data-id="${launch.id}"]`).last().hover();
+    const tip = page.locator(".iom-tl-tip");
+    const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    await expect(tip).toHaveText(`${day.format(new Date(launch.date))}: ${en(launch.title)}`);
+    const [tipBox, frameBox] = [await tip.boundingBox(), await page.locator(".iom-tl-frame").boundingBox()];
+    expect(tipBox.x).toBeGreaterThanOrEqual(frameBox.x);
+    expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(frameBox.x + frameBox.width);
+    await page.locator(".iom-timeline h1").hover();
+    await expect(tip).toHaveCount(0);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  });
+
+  test("a search hides markers and clearing it brings each back once", async ({ page }, info) => {
+    await page.goto("./?view=timeline");
+    if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+    const marks = page.locator(".iom-tl-svg .iom-marks > *");
+    await expect(marks.first()).toBeVisible();
+    const ids = async () => (await marks.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-id")))).sort();
+    const before = await ids();
+    expect(new Set(before).size).toBe(before.length);
+    const search = page.getByRole("searchbox", { name: "Search" });
+    await search.fill("health");
+    await expect.poll(async () => (await ids()).length).toBeLessThan(before.length);
+    const narrowed = await ids();
+    expect(new Set(narrowed).size).toBe(narrowed.length);
+    await search.fill("");
+    await expect.poll(ids).toEqual(before);
+  });
+
   test("the year handles set the shared year filter", async ({ page }) => {
     await page.goto("./?view=timeline");
     await page.getByRole("slider", { name: /First year/ }).fill("2015");

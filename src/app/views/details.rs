@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::widgets::{ItemButton, SourceLinks, Tx};
+use super::widgets::{part, ItemButton, SourceLinks, Tx};
 use super::Data;
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
@@ -130,7 +130,7 @@ fn Body(item: ItemRef) -> impl IntoView {
             <div class="iom-field">
                 <dt>{tr(state, Msg::When)}</dt>
                 <dd>
-                    <time datetime=start.to_string()>{move || when(start, end, state.lang())}</time>
+                    <time datetime=start.to_string()>{part(move || when(start, end, state.lang()))}</time>
                     {open_end.then(|| view! { " – " <em>{tr(state, Msg::EndUnknown)}</em> })}
                     {inferred.then(|| view! { <p class="iom-inferred">{tr(state, Msg::DateInferred)}</p> })}
                     {note.map(|note| view! { <p class="iom-date-note"><Tx text=note /></p> })}
@@ -226,7 +226,7 @@ fn Body(item: ItemRef) -> impl IntoView {
             view! {
                 <dl lang="en">
                     {field(Msg::SourcePublisher, view! { {src.publisher.clone()} }.into_any())}
-                    {date.map(|date| field(Msg::SourceDate, view! { {move || format_date(&date, state.lang())} }.into_any()))}
+                    {date.map(|date| field(Msg::SourceDate, view! { {part(move || format_date(&date, state.lang()))} }.into_any()))}
                     {field(Msg::Link, view! {
                         <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.url.clone()}</a>
                     }.into_any())}
@@ -246,9 +246,9 @@ fn Related(links: Links) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let mut events = links.events.clone();
-    events.sort_by_key(|&e| data.snapshot.events[e].date);
+    events.sort_unstable_by_key(|&e| (data.snapshot.events[e].date, e));
     let mut projects = links.projects.clone();
-    projects.sort_by_key(|&p| data.snapshot.projects[p].start);
+    projects.sort_unstable_by_key(|&p| (data.snapshot.projects[p].start, p));
     let groups = [
         (Msg::RelatedThemes, ItemKind::Theme, links.themes.clone()),
         (
@@ -287,7 +287,7 @@ fn Related(links: Links) -> impl IntoView {
                     };
                     view! {
                         <li>
-                            {date.map(|date| view! { <time class="iom-related__date" datetime=date.to_string()>{move || format_date(&date, state.lang())}</time> })}
+                            {date.map(|date| view! { <time class="iom-related__date" datetime=date.to_string()>{part(move || format_date(&date, state.lang()))}</time> })}
                             <ItemButton item />
                         </li>
                     }

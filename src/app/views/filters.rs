@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::widgets::part;
 use super::Data;
 use crate::app::intl::format_number;
 use crate::app::state::{tr, AppState, Facets};
@@ -107,7 +108,7 @@ pub fn FilterBar() -> impl IntoView {
     let chips = {
         let themes = themes.clone();
         let provinces = provinces.clone();
-        move || {
+        part(move || {
             let f = filters();
             let ui = state.lang();
             let mut chips: Vec<Chip> = Vec::new();
@@ -199,24 +200,26 @@ pub fn FilterBar() -> impl IntoView {
                     </ul>
                 }
             })
-        }
+        })
     };
 
     let visible = data.visible;
-    let result_count = move || {
-        let v = visible.get();
+    let result_count = part(move || {
         let lang = state.lang();
         let n = |value: usize| format_number(value, lang);
+        let counts = visible.with(|v| {
+            [
+                n(v.total()),
+                n(v.events_count()),
+                n(v.projects_count()),
+                n(v.partners_count()),
+            ]
+        });
         fill(
             state.t(Msg::ResultCount),
-            &[
-                &n(v.total()),
-                &n(v.events_count()),
-                &n(v.projects_count()),
-                &n(v.partners_count()),
-            ],
+            &[&counts[0], &counts[1], &counts[2], &counts[3]],
         )
-    };
+    });
     let active = move || state.filters.with(|f| f.active_count());
 
     view! {
@@ -230,7 +233,7 @@ pub fn FilterBar() -> impl IntoView {
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {tr(state, Msg::ShowFilters)}
-                {move || (active() > 0).then(|| format!(" ({})", active()))}
+                {part(move || (active() > 0).then(|| format!(" ({})", active())))}
             </button>
             <div id="iom-filter-panel" class="iom-filters__panel" class:iom-filters__panel--open=move || open.get()>
                 <div class="iom-search">
@@ -351,7 +354,7 @@ fn facet(facet: Facet, choices: Vec<(String, Label)>) -> impl IntoView {
                                 state.update_filters(|f| facet.flip(f, id));
                             }
                         />
-                        <span lang=move || label.get().1>{move || label.get().0}</span>
+                        <span lang=move || label.get().1>{part(move || label.get().0)}</span>
                     </label>
                 </li>
             }
@@ -360,11 +363,11 @@ fn facet(facet: Facet, choices: Vec<(String, Label)>) -> impl IntoView {
     view! {
         <details class="iom-facet">
             <summary>
-                {move || state.t(facet.legend())}
-                {move || (chosen() > 0).then(|| view! { <span class="iom-badge">{chosen()}</span> })}
+                {tr(state, facet.legend())}
+                {part(move || (chosen() > 0).then(|| view! { <span class="iom-badge">{chosen()}</span> }))}
             </summary>
             <fieldset>
-                <legend class="iom-visually-hidden">{move || state.t(facet.legend())}</legend>
+                <legend class="iom-visually-hidden">{tr(state, facet.legend())}</legend>
                 <ul>{boxes}</ul>
             </fieldset>
         </details>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::widgets::part;
 use crate::app::fetch::{LoadError, TIMEOUT_SECONDS};
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
@@ -11,7 +12,7 @@ use crate::core::load::MAX_SNAPSHOT_BYTES;
 const SHOWN_PROBLEMS: usize = 12;
 
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    format!("{} MB", crate::core::num::megabytes(bytes))
 }
 
 #[component]
@@ -19,7 +20,7 @@ pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let message = {
         let error = error.clone();
-        move || {
+        part(move || {
             let t = |msg| state.t(msg);
             match &error {
                 LoadError::Network { url } => fill(t(Msg::LoadFailedNetwork), &[url]),
@@ -40,7 +41,7 @@ pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
                     fill(t(Msg::LoadFailedWrongType), &[content_type, url])
                 }
             }
-        }
+        })
     };
     let problems = match &error {
         LoadError::Invalid { problems, .. } => problems.clone(),
@@ -59,7 +60,7 @@ pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
         }
     });
     let more = (hidden > 0).then(
-        || view! { <p>{move || fill(state.t(Msg::MoreProblems), &[&hidden.to_string()])}</p> },
+        || view! { <p>{part(move || fill(state.t(Msg::MoreProblems), &[&hidden.to_string()]))}</p> },
     );
     view! {
         <section class="iom-error" role="alert" aria-labelledby="iom-error-title">

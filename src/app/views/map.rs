@@ -8,6 +8,7 @@ use gloo_net::http::Request;
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::widgets::part;
 use super::Data;
 use crate::app::intl::format_number;
 use crate::app::resize::use_width;
@@ -69,7 +70,7 @@ pub fn ProvinceMap() -> impl IntoView {
         })
     });
 
-    let map = move || {
+    let map = part(move || {
         match boundaries.get() {
         None => view! { <p class="iom-loading" role="status">{state.t(Msg::MapLoading)}</p> }.into_any(),
         Some(Err(problem)) => {
@@ -77,9 +78,9 @@ pub fn ProvinceMap() -> impl IntoView {
         }
         Some(Ok(shapes)) => view! { <MapDrawing shapes counts shading /> }.into_any(),
     }
-    };
+    });
 
-    let legend = move || {
+    let legend = part(move || {
         let lang = state.lang();
         shading
             .get()
@@ -96,7 +97,7 @@ pub fn ProvinceMap() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+    });
 
     view! {
         <article class="iom-map">
@@ -129,7 +130,7 @@ fn MapDrawing(
     let hovered = RwSignal::new(None::<String>);
     let bbox = shapes.bbox();
 
-    let drawing = move || {
+    let drawing = part(move || {
         let width = width.get();
         if width <= 0.0 {
             return None;
@@ -209,7 +210,7 @@ fn MapDrawing(
                 class="iom-map-svg"
                 width=width
                 height=height
-                viewBox=format!("0 0 {width} {height:.0}")
+                viewBox=format!("0 0 {width} {}", height.round())
                 role="group"
                 aria-label=state.t(Msg::MapLabel)
             >
@@ -217,7 +218,7 @@ fn MapDrawing(
                 {label}
             </svg>
         })
-    };
+    });
     view! { <div class="iom-map-frame" node_ref=frame>{drawing}</div> }
 }
 
@@ -226,14 +227,15 @@ fn MapDrawing(
 fn ProvinceTable(counts: Memo<Vec<ProvinceCounts>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
-    let rows = move || {
+    let rows = part(move || {
         let lang = state.lang();
         let counts = counts.get();
         let mut order: Vec<usize> = (0..data.snapshot.provinces.len()).collect();
-        order.sort_by_key(|&i| {
+        order.sort_unstable_by_key(|&i| {
             (
                 std::cmp::Reverse(counts[i].total()),
                 data.snapshot.provinces[i].name.en.clone(),
+                i,
             )
         });
         order
@@ -252,7 +254,7 @@ fn ProvinceTable(counts: Memo<Vec<ProvinceCounts>>) -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+    });
     view! {
         <div class="iom-table-wrap">
             <table class="iom-table">

@@ -4,6 +4,7 @@ mod details;
 mod filters;
 mod load_error;
 mod map;
+mod marks;
 mod overview;
 mod partners;
 mod share;
@@ -25,6 +26,7 @@ use crate::core::i18n::{t, Msg};
 use crate::core::index::Index;
 use crate::core::url_state::View;
 use crate::core::Snapshot;
+use widgets::part;
 
 /// What every view of a loaded snapshot reads: the data, its lookups, and what the shared
 /// filters let through (recomputed only when the filters change).
@@ -121,11 +123,11 @@ pub fn App(mount: Mount) -> impl IntoView {
                 <shell::Header compact=state.is_script_embed() />
             </Show>
             <main id=main_id.clone() class="iom-main" tabindex="-1" node_ref=main>
-                {move || match (retrying.get(), snapshot.get()) {
+                {part(move || match (retrying.get(), snapshot.get()) {
                     (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
                     (false, Some(Err(error))) => view! { <load_error::LoadErrorPanel error retry /> }.into_any(),
                     (false, Some(Ok(loaded))) => view! { <Explorer loaded /> }.into_any(),
-                }}
+                })}
             </main>
             <Show when=chrome>
                 <shell::Footer snapshot />
@@ -158,17 +160,20 @@ fn Explorer(loaded: Loaded) -> impl IntoView {
         )
     };
     let data_for_view = data.clone();
+    let printing = crate::app::print::use_printing();
     view! {
         <div class="iom-layout">
             <Show when=uses_filters>
                 <filters::FilterBar />
             </Show>
-            <share::PrintHeader />
+            <Show when=move || printing.get()>
+                <share::PrintHeader />
+            </Show>
             <div class="iom-view">
                 <Show when=uses_filters>
                     <share::ShareBar view />
                 </Show>
-                {move || {
+                {part(move || {
                     let data = data_for_view.clone();
                     match view.get() {
                         View::Sources => view! { <sources::Sources data=data.snapshot /> }.into_any(),
@@ -178,9 +183,9 @@ fn Explorer(loaded: Loaded) -> impl IntoView {
                         View::Partners => view! { <partners::Partners /> }.into_any(),
                         View::Overview => view! { <overview::Overview data=data.snapshot /> }.into_any(),
                     }
-                }}
+                })}
             </div>
-            <Show when=uses_filters>
+            <Show when=move || uses_filters() && printing.get()>
                 <share::PrintSources />
             </Show>
             <details::DetailsPanel />

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::shell::{view_label, ViewLink};
-use super::widgets::{SourceLinks, Tx};
+use super::widgets::{part, SourceLinks, Tx};
 use crate::app::intl::{format_date, format_number};
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
@@ -70,7 +70,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
     let stat = move |value: usize, label: Msg| {
         view! {
             <li class="iom-stat">
-                <span class="iom-stat__value">{move || format_number(value, state.lang())}</span>
+                <span class="iom-stat__value">{part(move || format_number(value, state.lang()))}</span>
                 <span class="iom-stat__label">{tr(state, label)}</span>
             </li>
         }
@@ -115,7 +115,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
                     <dl>
                         <dt>{tr(state, Msg::LaunchedOn)}</dt>
                         <dd>
-                            <time datetime=launch_date.to_string()>{move || format_date(&launch_date, state.lang())}</time>
+                            <time datetime=launch_date.to_string()>{part(move || format_date(&launch_date, state.lang()))}</time>
                             ", " <Tx text=launch.venue.clone() />
                         </dd>
                         <dt>{tr(state, Msg::LaunchedWith)}</dt>

@@ -5,7 +5,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::widgets::{ItemButton, NoResults};
+use super::widgets::{part, ItemButton, NoResults};
 use super::Data;
 use crate::app::resize::use_width;
 use crate::app::state::{tr, AppState};
@@ -14,6 +14,7 @@ use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items::{self, partner_kind_label};
 use crate::core::model::PartnerKind;
 use crate::core::network::{self, NodeKind};
+use crate::core::num::tenths;
 
 fn kind_class(kind: NodeKind) -> &'static str {
     match kind {
@@ -29,57 +30,50 @@ fn kind_class(kind: NodeKind) -> &'static str {
 
 /// Each kind has its own shape as well as its own colour, so colour never carries meaning alone.
 fn node_shape(kind: NodeKind, x: f64, y: f64, r: f64) -> String {
+    let n = tenths;
     match kind {
         NodeKind::Theme | NodeKind::Partner(PartnerKind::Government) => {
+            let (r, d) = (n(r), n(2.0 * r));
             format!(
-                "M{:.1},{y:.1}a{r:.1},{r:.1} 0 1,0 {:.1},0a{r:.1},{r:.1} 0 1,0 {:.1},0",
-                x - r,
-                2.0 * r,
-                -2.0 * r
+                "M{},{}a{r},{r} 0 1,0 {d},0a{r},{r} 0 1,0 -{d},0",
+                n(x - r),
+                n(y)
             )
         }
-        NodeKind::Partner(PartnerKind::Un) => format!(
-            "M{x:.1},{:.1}l{r:.1},{r:.1}l-{r:.1},{r:.1}l-{r:.1},-{r:.1}z",
-            y - r
-        ),
+        NodeKind::Partner(PartnerKind::Un) => {
+            let r = n(r);
+            format!("M{},{}l{r},{r}l-{r},{r}l-{r},-{r}z", n(x), n(y - r))
+        }
         NodeKind::Partner(PartnerKind::Donor) => {
             let s = r * 0.9;
-            format!(
-                "M{:.1},{:.1}h{:.1}v{:.1}h-{:.1}z",
-                x - s,
-                y - s,
-                2.0 * s,
-                2.0 * s,
-                2.0 * s
-            )
+            let side = n(2.0 * s);
+            format!("M{},{}h{side}v{side}h-{side}z", n(x - s), n(y - s))
         }
         NodeKind::Partner(PartnerKind::CivilSociety) => {
             format!(
-                "M{x:.1},{:.1}l{:.1},{:.1}h-{:.1}z",
-                y - r,
-                r,
-                1.7 * r,
-                2.0 * r
+                "M{},{}l{},{}h-{}z",
+                n(x),
+                n(y - r),
+                n(r),
+                n(1.7 * r),
+                n(2.0 * r)
             )
         }
         NodeKind::Partner(PartnerKind::PrivateSector) => {
             // A triangle pointing down.
             format!(
-                "M{:.1},{:.1}h{:.1}l-{r:.1},{:.1}z",
-                x - r,
-                y - 0.8 * r,
-                2.0 * r,
-                1.7 * r
+                "M{},{}h{}l-{},{}z",
+                n(x - r),
+                n(y - 0.8 * r),
+                n(2.0 * r),
+                n(r),
+                n(1.7 * r)
             )
         }
-        NodeKind::Project => format!(
-            "M{:.1},{:.1}h{:.1}v{:.1}h-{:.1}z",
-            x - r,
-            y - r * 0.6,
-            2.0 * r,
-            1.2 * r,
-            2.0 * r
-        ),
+        NodeKind::Project => {
+            let (w, h) = (n(2.0 * r), n(1.2 * r));
+            format!("M{},{}h{w}v{h}h-{w}z", n(x - r), n(y - r * 0.6))
+        }
     }
 }
 
@@ -150,7 +144,7 @@ fn Network() -> impl IntoView {
     };
     let focused = RwSignal::new(None::<usize>);
 
-    let drawing = move || {
+    let drawing = part(move || {
         let w = width.get();
         if w <= 0.0 {
             return None;
@@ -241,7 +235,7 @@ fn Network() -> impl IntoView {
             view! {
                 <svg
                     class="iom-network-svg"
-                    viewBox=format!("0 0 {:.0} {:.0}", net.width, net.height)
+                    viewBox=format!("0 0 {} {}", net.width.round(), net.height.round())
                     width=w.min(net.width.max(w))
                     role="group"
                     aria-label=state.t(Msg::NetworkLabel)
@@ -253,7 +247,7 @@ fn Network() -> impl IntoView {
             }
             .into_any(),
         )
-    };
+    });
     view! { <div class="iom-network-frame" node_ref=frame>{drawing}</div> }
 }
 
@@ -270,7 +264,7 @@ fn Directory() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let sort = RwSignal::new((SortKey::Name, true));
-    let rows = move || {
+    let rows = part(move || {
         let lang = state.lang();
         let s = &data.snapshot;
         let (key, ascending) = sort.get();
@@ -280,12 +274,13 @@ fn Directory() -> impl IntoView {
             .collect();
         let name = |i: usize| s.partners[i].name.get(lang).text.to_lowercase();
         match key {
-            SortKey::Name => order.sort_by_key(|&i| name(i)),
-            SortKey::Kind => order.sort_by_key(|&i| (s.partners[i].kind, name(i))),
-            SortKey::Years => order.sort_by_key(|&i| {
+            SortKey::Name => order.sort_unstable_by_key(|&i| (name(i), i)),
+            SortKey::Kind => order.sort_unstable_by_key(|&i| (s.partners[i].kind, name(i), i)),
+            SortKey::Years => order.sort_unstable_by_key(|&i| {
                 (
                     data.index.partner_years[i].map_or((i32::MAX, i32::MAX), |y| (y.from, y.to)),
                     name(i),
+                    i,
                 )
             }),
         }
@@ -342,7 +337,7 @@ fn Directory() -> impl IntoView {
             </div>
         }
         .into_any()
-    };
+    });
     rows
 }
 
@@ -369,11 +364,11 @@ fn SortHeader(key: SortKey, label: Msg, sort: RwSignal<(SortKey, bool)>) -> impl
                 })
             >
                 {tr(state, label)}
-                <span aria-hidden="true">{move || match sort.get() {
+                <span aria-hidden="true">{part(move || match sort.get() {
                     (current, true) if current == key => " ▲",
                     (current, false) if current == key => " ▼",
                     _ => "",
-                }}</span>
+                })}</span>
             </button>
         </th>
     }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::widgets::part;
 use super::Data;
 use crate::app::download::{copy_text, download, download_png, download_svg};
 use crate::app::state::{tr, AppState};
@@ -40,6 +41,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
     let root = expect_context::<super::Root>();
 
     let copy_link = move |_| {
+        state.flush_url();
         let url = window().location().href().unwrap_or_default();
         leptos::task::spawn_local(async move {
             let copied = copy_text(&url).await;
@@ -79,7 +81,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
             }
         }
     };
-    let images = move || {
+    let images = part(move || {
         let (selector, name) = drawing(view.get())?;
         Some(view! {
             <button type="button" class="iom-chip" on:click=move |_| {
@@ -89,7 +91,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
                 if let Some(svg) = find(root, selector) { let _ = download_png(&svg, &format!("{name}.png")); }
             }>{tr(state, Msg::PngImage)}</button>
         })
-    };
+    });
     view! {
         <details class="iom-share">
             <summary>{tr(state, Msg::ShareExport)}</summary>
@@ -102,7 +104,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
                 {images}
                 <EmbedDialog />
             </div>
-            <p class="iom-share__status" role="status" aria-live="polite">{move || status.get().map(|m| state.t(m))}</p>
+            <p class="iom-share__status" role="status" aria-live="polite">{part(move || status.get().map(|m| state.t(m)))}</p>
         </details>
     }
 }
@@ -114,16 +116,21 @@ fn EmbedDialog() -> impl IntoView {
     let state = expect_context::<AppState>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let copied = RwSignal::new(None::<usize>);
+    // The snippets follow the URL; they are built only while the dialog is open.
+    let is_open = RwSignal::new(false);
     let snippets = move || {
+        if !is_open.get() {
+            return Vec::new();
+        }
         let base = state.base_url();
         state.url.with(|url| {
-            [
+            vec![
                 (Msg::EmbedIframe, iframe_snippet(&base, url)),
                 (Msg::EmbedScript, script_snippet(&base, url)),
             ]
         })
     };
-    let body = move || {
+    let body = part(move || {
         snippets()
             .into_iter()
             .enumerate()
@@ -140,21 +147,25 @@ fn EmbedDialog() -> impl IntoView {
                                 if copy_text(&text).await { copied.set(Some(i)); }
                             });
                         }>
-                            {move || state.t(if copied.get() == Some(i) { Msg::Copied } else { Msg::Copy })}
+                            {part(move || state.t(if copied.get() == Some(i) { Msg::Copied } else { Msg::Copy }))}
                         </button>
                     </div>
                 }
             })
             .collect_view()
-    };
+    });
     let title_id = format!("{}-embed-title", state.root_id());
     let labelled_by = title_id.clone();
     view! {
         <button type="button" class="iom-chip" on:click=move |_| {
             copied.set(None);
-            if let Some(dialog) = dialog.get() { let _ = dialog.show_modal(); }
+            is_open.set(true);
+            // Shown once its snippets are drawn, so that focus lands on the first of them.
+            request_animation_frame(move || {
+                if let Some(dialog) = dialog.get_untracked() { let _ = dialog.show_modal(); }
+            });
         }>{tr(state, Msg::Embed)}</button>
-        <dialog node_ref=dialog class="iom-embed-dialog" aria-labelledby=labelled_by>
+        <dialog node_ref=dialog class="iom-embed-dialog" aria-labelledby=labelled_by on:close=move |_| is_open.set(false)>
             <h2 id=title_id>{tr(state, Msg::EmbedTitle)}</h2>
             {body}
             <p class="iom-hint">{tr(state, Msg::EmbedHelp)}</p>
@@ -170,7 +181,7 @@ fn EmbedDialog() -> impl IntoView {
 pub fn PrintHeader() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
-    let filters = move || {
+    let filters = part(move || {
         let lang = state.lang();
         let words = state
             .url
@@ -180,11 +191,12 @@ pub fn PrintHeader() -> impl IntoView {
         } else {
             format!("{}: {}", state.t(Msg::PrintFilters), words.join(" · "))
         }
-    };
-    let address = move || {
+    });
+    let address = part(move || {
         let _ = state.url.get();
+        state.flush_url();
         window().location().href().unwrap_or_default()
-    };
+    });
     view! {
         <div class="iom-print-only iom-print-header">
             <p><strong>{tr(state, Msg::AppName)}</strong></p>
@@ -204,7 +216,7 @@ pub fn PrintSources() -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| data.visible.with(|v| cited_sources(&data.snapshot, v)))
     };
-    let list = move || {
+    let list = part(move || {
         let s = &data.snapshot;
         cited
             .get()
@@ -214,7 +226,7 @@ pub fn PrintSources() -> impl IntoView {
                 view! { <li lang="en">{source.title.clone()} " · " {source.publisher.clone()} " · " {source.url.clone()}</li> }
             })
             .collect_view()
-    };
+    });
     view! {
         <section class="iom-print-only iom-print-sources">
             <h2>{tr(state, Msg::PrintSources)}</h2>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::widgets::part;
 use crate::app::fetch::{LoadError, Loaded};
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
@@ -112,7 +113,7 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let snapshot_line = move || {
+    let snapshot_line = part(move || {
         let data = snapshot.get()?.ok()?.snapshot;
         let lang = state.lang();
         Some(view! {
@@ -121,7 +122,7 @@ pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoVi
                 {state.t(Msg::SchemaVersion)} " " {data.schema_version.clone()}
             </p>
         })
-    };
+    });
     view! {
         <footer class="iom-footer">
             <p>{tr(state, Msg::FootnoteUnofficial)} " "

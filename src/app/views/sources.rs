@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::widgets::{SourceLinks, Tx};
+use super::widgets::{part, SourceLinks, Tx};
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
@@ -50,7 +50,7 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
                     <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{source.title.clone()}</a>
                     <span class="iom-source-meta">
                         " · " {source.publisher.clone()}
-                        {date.map(|date| view! { " · " <time datetime=date.to_string()>{move || format_date(&date, state.lang())}</time> })}
+                        {date.map(|date| view! { " · " <time datetime=date.to_string()>{part(move || format_date(&date, state.lang()))}</time> })}
                     </span>
                     {source.note.clone().map(|note| view! { <span class="iom-source-note">" · " <Tx text=note /></span> })}
                 </li>
@@ -62,7 +62,7 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
             <h1>{tr(state, Msg::ViewSources)}</h1>
             <p>
                 {tr(state, Msg::SnapshotDate)} " "
-                <time datetime=snapshot_date.to_string()>{move || format_date(&snapshot_date, state.lang())}</time>
+                <time datetime=snapshot_date.to_string()>{part(move || format_date(&snapshot_date, state.lang()))}</time>
                 " · " {tr(state, Msg::SchemaVersion)} " " {data.schema_version.clone()}
             </p>
             <p>{tr(state, Msg::FootnoteUnofficial)}</p>

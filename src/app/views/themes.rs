@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::widgets::{ItemButton, Tx};
+use super::widgets::{part, ItemButton, Tx};
 use super::Data;
 use crate::app::intl::format_number;
 use crate::app::state::{tr, AppState};
@@ -16,7 +16,7 @@ pub fn Themes() -> impl IntoView {
     let data = expect_context::<Data>();
     let visible = data.visible;
 
-    let cards = move || {
+    let cards = part(move || {
         let v = visible.get();
         let s = &data.snapshot;
         let lang = state.lang();
@@ -75,7 +75,7 @@ pub fn Themes() -> impl IntoView {
         } else {
             view! { <ul class="iom-theme-grid">{cards}</ul> }.into_any()
         }
-    };
+    });
 
     view! {
         <article class="iom-themes">

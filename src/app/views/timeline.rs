@@ -5,7 +5,8 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::widgets::{ItemButton, NoResults};
+use super::marks::keep_marks;
+use super::widgets::{part, ItemButton, NoResults};
 use super::Data;
 use crate::app::intl::format_date;
 use crate::app::resize::use_width;
@@ -13,9 +14,10 @@ use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef, Years};
 use crate::core::items;
-use crate::core::timeline::{self, LaneBy, LaneKey, Layout, LayoutOptions, Scale};
+use crate::core::num::tenths;
+use crate::core::timeline::{self, Cluster, LaneBy, LaneKey, Layout, LayoutOptions, Scale};
 use crate::core::validate::{FIRST_YEAR, LAST_YEAR};
-use crate::core::{Lang, PartialDate, Precision};
+use crate::core::{Lang, PartialDate};
 
 const ROW_HEIGHT: f64 = 22.0;
 const LANE_GAP: f64 = 22.0;
@@ -23,6 +25,17 @@ const AXIS_HEIGHT: f64 = 40.0;
 /// Space above the first lane for its label.
 const LABEL_SPACE: f64 = 18.0;
 const PERIOD_ROW: f64 = 24.0;
+/// Grid lines and the strategy band run to the bottom of the drawing, whatever its height: the
+/// SVG clips them, so a filter that changes the height does not touch them.
+const FULL_HEIGHT: f64 = 100_000.0;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChartState {
+    /// Not laid out yet: its width is unknown.
+    Unmeasured,
+    Empty,
+    Drawn,
+}
 
 fn lane_label(key: LaneKey) -> Option<Msg> {
     match key {
@@ -62,23 +75,27 @@ pub fn Timeline() -> impl IntoView {
     let as_list = RwSignal::new(false);
     let years = state.years;
 
+    let options = Memo::new(move |_| {
+        let width = width.get().max(280.0);
+        LayoutOptions {
+            width,
+            years: years.get(),
+            lane_by: lane_by.get(),
+            max_rows: if width < 600.0 { 2 } else { 3 },
+            row_height: ROW_HEIGHT,
+            lane_gap: LANE_GAP,
+            margin_left: 8.0,
+            margin_right: 8.0,
+            top: AXIS_HEIGHT + LABEL_SPACE,
+        }
+    });
     let layout = {
         let data = data.clone();
         Memo::new(move |_| {
-            let width = width.get().max(280.0);
-            let options = LayoutOptions {
-                width,
-                years: years.get(),
-                lane_by: lane_by.get(),
-                max_rows: if width < 600.0 { 2 } else { 3 },
-                row_height: ROW_HEIGHT,
-                lane_gap: LANE_GAP,
-                margin_left: 8.0,
-                margin_right: 8.0,
-                top: AXIS_HEIGHT + LABEL_SPACE,
-            };
-            data.visible
-                .with(|visible| timeline::layout(&data.snapshot, &data.index, visible, &options))
+            options.with(|options| {
+                data.visible
+                    .with(|visible| timeline::layout(&data.snapshot, &data.index, visible, options))
+            })
         })
     };
     let order = {
@@ -95,21 +112,6 @@ pub fn Timeline() -> impl IntoView {
         if active.get_untracked().is_some_and(|i| i >= len) {
             active.set(None);
         }
-    });
-
-    // Marks the first complete drawing, for the benchmark (README, Performance).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let drawn =
-            width.get() > 0.0 && layout.with(|l| !l.markers.is_empty() || !l.clusters.is_empty());
-        if drawn {
-            if let Some(performance) = window().performance() {
-                let _ = performance.mark("iom-timeline-ready");
-            }
-        }
-        drawn
     });
 
     let on_key = {
@@ -144,7 +146,7 @@ pub fn Timeline() -> impl IntoView {
     };
     let announcement = {
         let data = data.clone();
-        move || {
+        part(move || {
             let i = active.get()?;
             let event_index = order.with(|o| o.get(i).copied())?;
             Some(spoken(
@@ -152,7 +154,7 @@ pub fn Timeline() -> impl IntoView {
                 ItemRef::new(ItemKind::Event, event_index),
                 state.lang(),
             ))
-        }
+        })
     };
     let active_event = move || active.get().and_then(|i| order.with(|o| o.get(i).copied()));
 
@@ -173,26 +175,33 @@ pub fn Timeline() -> impl IntoView {
         </div>
     };
 
+    // The drawing is built once; a filter change then only updates its parts (see `Chart`).
+    let chart_state = Memo::new(move |_| {
+        if width.get() <= 0.0 {
+            ChartState::Unmeasured
+        } else if layout.with(|l| l.markers.is_empty() && l.clusters.is_empty()) {
+            ChartState::Empty
+        } else {
+            ChartState::Drawn
+        }
+    });
     let chart = {
         let data = data.clone();
-        move || {
-            let layout = layout.get();
-            let w = width.get();
-            // Redrawn in the new language when it changes.
-            let _ = state.lang();
-            if w <= 0.0 {
-                return None;
-            }
-            if layout.markers.is_empty() && layout.clusters.is_empty() {
-                return Some(view! { <NoResults /> }.into_any());
-            }
-            Some(view! { <Chart layout width=w active=Signal::derive(active_event) data=data.clone() /> }.into_any())
+        part(move || {
+            match chart_state.get() {
+            ChartState::Unmeasured => None,
+            ChartState::Empty => Some(view! { <NoResults /> }.into_any()),
+            ChartState::Drawn => Some(
+                view! { <Chart options layout active=Signal::derive(active_event) data=data.clone() /> }
+                    .into_any(),
+            ),
         }
+        })
     };
 
     let list = {
         let data = data.clone();
-        move || {
+        part(move || {
             let lang = state.lang();
             let s = &data.snapshot;
             let events = order.get();
@@ -201,7 +210,7 @@ pub fn Timeline() -> impl IntoView {
                 let mut list: Vec<usize> = (0..s.projects.len())
                     .filter(|&p| v.projects[p] && data.index.project_years[p].overlaps(range))
                     .collect();
-                list.sort_by_key(|&p| (s.projects[p].start, s.projects[p].id.clone()));
+                list.sort_unstable_by_key(|&p| (s.projects[p].start, s.projects[p].id.clone()));
                 list
             });
             let summary = fill(
@@ -257,7 +266,7 @@ pub fn Timeline() -> impl IntoView {
                     <ol>{project_rows}</ol>
                 </div>
             }
-        }
+        })
     };
 
     view! {
@@ -292,7 +301,7 @@ fn YearHandles() -> impl IntoView {
     let handle = move |label: Msg, is_from: bool| {
         view! {
             <label class="iom-handle">
-                <span>{tr(state, label)} ": " {move || if is_from { years().from } else { years().to }}</span>
+                <span>{tr(state, label)} ": " {part(move || if is_from { years().from } else { years().to })}</span>
                 <input
                     type="range"
                     min=FIRST_YEAR
@@ -327,181 +336,288 @@ fn YearHandles() -> impl IntoView {
     }
 }
 
-/// The SVG itself. Pointer users click markers and clusters; keyboard users use the frame.
-#[component]
-fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.url.with_untracked(|url| url.lang);
-    let s = data.snapshot.clone();
-    let scale: Scale = layout.scale;
-    let ticks = scale.ticks(44.0);
+/// What the drawing shows whatever the filters let through: the axis, the milestones and the
+/// context bands. It changes with the width, the year range and the language only.
+#[derive(Clone, PartialEq)]
+struct Frame {
+    scale: Scale,
+    ticks: Vec<i32>,
+    strategy: Vec<(f64, f64, String)>,
+    /// Each period with its row under the lanes.
+    periods: Vec<(f64, f64, String, Option<String>, usize)>,
+    period_rows: usize,
+    milestones: Vec<(f64, String)>,
+}
 
-    // The strategy period shades the whole chart; the other periods are bars under it.
-    let all_bands = timeline::bands(&s, &data.index, &scale);
-    let (strategy, periods): (Vec<_>, Vec<_>) =
-        all_bands.into_iter().partition(|band| band.item.is_none());
+fn frame(data: &Data, scale: Scale, lang: Lang) -> Frame {
+    let s = &data.snapshot;
+    let (strategy, periods): (Vec<_>, Vec<_>) = timeline::bands(s, &data.index, &scale)
+        .into_iter()
+        .partition(|band| band.item.is_none());
     let label_px =
         |band: &timeline::Band| band.label.get(lang).text.chars().count() as f64 * 6.5 + 8.0;
     let rows = timeline::band_rows(&periods, label_px);
-    let period_rows = rows.iter().max().map_or(0, |r| r + 1);
-    let periods_top = layout.height + 18.0;
-    let height = periods_top + period_rows as f64 * PERIOD_ROW + 6.0;
-    let strategy_band = strategy
-        .into_iter()
-        .map(|band| {
-            let label = band.label.get(lang).text.to_owned();
-            view! {
-                <rect x=band.x y=AXIS_HEIGHT - 2.0 width=(band.x_end - band.x).max(1.0) height=height - AXIS_HEIGHT class="iom-band__strategy">
-                    <title>{label}</title>
-                </rect>
-            }
-        })
-        .collect_view();
-    let periods_view = periods
-        .iter()
-        .zip(&rows)
-        .map(|(band, &row)| {
-            let label = band.label.get(lang).text.to_owned();
-            let y = periods_top + row as f64 * PERIOD_ROW;
-            let id = band.item.map(|item| items::id(&s, item).to_owned());
-            view! {
-                <g class="iom-period" on:click=move |_| if let Some(id) = &id { state.open(id) }>
-                    <rect x=band.x y=y width=(band.x_end - band.x).max(2.0) height=6 rx=3 />
-                    <text x=band.x y=y + 16.0>{label.clone()}</text>
-                    <title>{label}</title>
-                </g>
-            }
-        })
-        .collect_view();
-    let periods_heading = (period_rows > 0).then(|| {
-        view! { <text x=6 y=periods_top - 6.0 class="iom-lane__label">{state.t(Msg::Periods)}</text> }
+    Frame {
+        scale,
+        ticks: scale.ticks(44.0),
+        strategy: strategy
+            .iter()
+            .map(|band| (band.x, band.x_end, band.label.get(lang).text.to_owned()))
+            .collect(),
+        period_rows: rows.iter().max().map_or(0, |r| r + 1),
+        periods: periods
+            .iter()
+            .zip(rows)
+            .map(|(band, row)| {
+                let id = band.item.map(|item| items::id(s, item).to_owned());
+                (
+                    band.x,
+                    band.x_end,
+                    band.label.get(lang).text.to_owned(),
+                    id,
+                    row,
+                )
+            })
+            .collect(),
+        milestones: timeline::milestones(s, &data.index, &scale)
+            .into_iter()
+            .map(|(item, x)| (x, items::title(s, item).get(lang).text.to_owned()))
+            .collect(),
+    }
+}
+
+fn cluster_view(lang: Lang, scale: Scale, cluster: &Cluster) -> impl IntoView {
+    let count = cluster.items.len();
+    let from = scale.year_at(cluster.x).floor() as i32;
+    let to = scale.year_at(cluster.x_end).ceil() as i32 - 1;
+    let from = from.clamp(FIRST_YEAR, LAST_YEAR);
+    let to = to.clamp(FIRST_YEAR, LAST_YEAR).max(from);
+    let label = fill(
+        crate::core::i18n::t(lang, Msg::ClusterLabel),
+        &[&count.to_string()],
+    );
+    let w = (cluster.x_end - cluster.x).max(26.0);
+    view! {
+        <g class="iom-cluster" data-years=format!("{from}-{to}")>
+            <rect x=cluster.x y=cluster.y - 8.0 width=w height=16 rx=8 />
+            <text x=cluster.x + w / 2.0 y=cluster.y + 4.0 text-anchor="middle">{format!("+{count}")}</text>
+            <title>{label}</title>
+        </g>
+    }
+}
+
+/// The SVG itself. Pointer users click markers and clusters; keyboard users use the frame.
+///
+/// Built once per visit to the view. Its layers follow their own inputs: the axis and bands
+/// the width, years and language; the lanes their labels and places; the markers and clusters
+/// are keyed, so a filter change adds and removes only the markers that changed.
+#[component]
+fn Chart(
+    options: Memo<LayoutOptions>,
+    layout: Memo<Layout>,
+    active: Signal<Option<usize>>,
+    data: Data,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let width = Memo::new(move |_| options.with(|o| o.width));
+    let frame = {
+        let data = data.clone();
+        Memo::new(move |_| frame(&data, options.with(LayoutOptions::scale), state.lang()))
+    };
+    let periods_top = Memo::new(move |_| layout.with(|l| l.height) + 18.0);
+    let height = Memo::new(move |_| {
+        periods_top.get() + frame.with(|f| f.period_rows) as f64 * PERIOD_ROW + 6.0
     });
 
-    let axis = ticks
-        .iter()
-        .map(|&year| {
-            let x = scale.x(f64::from(year));
-            let mid = scale.x(f64::from(year) + 0.5);
-            view! {
-                <g class="iom-tick">
-                    <line x1=x x2=x y1=AXIS_HEIGHT - 8.0 y2=height />
-                    <text x=mid y=AXIS_HEIGHT - 14.0 text-anchor="middle">{year}</text>
-                </g>
-            }
+    let back = part(move || {
+        frame.with(|f| {
+            let strategy = f
+                .strategy
+                .iter()
+                .map(|(x, x_end, label)| {
+                    view! {
+                        <rect x=*x y=AXIS_HEIGHT - 2.0 width=(x_end - x).max(1.0) height=FULL_HEIGHT class="iom-band__strategy">
+                            <title>{label.clone()}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            let scale = f.scale;
+            let axis = f
+                .ticks
+                .iter()
+                .map(|&year| {
+                    let x = scale.x(f64::from(year));
+                    let mid = scale.x(f64::from(year) + 0.5);
+                    view! {
+                        <g class="iom-tick">
+                            <line x1=x x2=x y1=AXIS_HEIGHT - 8.0 y2=FULL_HEIGHT />
+                            <text x=mid y=AXIS_HEIGHT - 14.0 text-anchor="middle">{year}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let milestones = f
+                .milestones
+                .iter()
+                .map(|(x, title)| {
+                    view! {
+                        <g class="iom-milestone">
+                            <path d=format!("M{},{} l5,-7 h-10 z", tenths(*x), AXIS_HEIGHT - 2.0) />
+                            <title>{title.clone()}</title>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! { {strategy} <g class="iom-axis">{axis}</g> {milestones} }.into_any()
         })
-        .collect_view();
+    });
 
-    let milestones = timeline::milestones(&s, &data.index, &scale)
-        .into_iter()
-        .map(|(item, x)| {
-            let title = items::title(&s, item).get(lang).text.to_owned();
-            view! {
-                <g class="iom-milestone">
-                    <path d=format!("M{x:.1},{top:.1} l5,-7 h-10 z", top = AXIS_HEIGHT - 2.0) />
-                    <title>{title}</title>
-                </g>
-            }
+    // The periods sit under the lanes: drawn per frame, moved when the lanes change height.
+    let periods = part(move || {
+        frame.with(|f| {
+            let heading = (f.period_rows > 0).then(|| {
+                view! { <text x=6 y=-6 class="iom-lane__label">{state.t(Msg::Periods)}</text> }
+            });
+            let bars = f
+                .periods
+                .iter()
+                .map(|(x, x_end, label, id, row)| {
+                    let y = *row as f64 * PERIOD_ROW;
+                    let id = id.clone();
+                    view! {
+                        <g class="iom-period" on:click=move |_| if let Some(id) = &id { state.open(id) }>
+                            <rect x=*x y=y width=(x_end - x).max(2.0) height=6 rx=3 />
+                            <text x=*x y=y + 16.0>{label.clone()}</text>
+                            <title>{label.clone()}</title>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! { {heading} {bars} }.into_any()
         })
-        .collect_view();
+    });
 
-    let lanes = layout
-        .lanes
-        .iter()
-        .map(|lane| {
-            let label = match lane.key {
-                LaneKey::Theme(t) => s.themes[t].name.get(lang).text.to_owned(),
-                other => lane_label(other)
-                    .map(|m| state.t(m).to_owned())
-                    .unwrap_or_default(),
-            };
-            view! {
-                <g class="iom-lane">
-                    <line x1=0 x2=width y1=lane.y - 18.0 y2=lane.y - 18.0 class="iom-lane__rule" />
-                    <text x=6 y=lane.y - 7.0 class="iom-lane__label">{label}</text>
-                </g>
-            }
-        })
-        .collect_view();
-
-    // Markers and clusters are plain nodes with data attributes and no listener or reactive
-    // part of their own: one click handler on the drawing serves them all, and one ring shows
-    // the keyboard's position. A filter change then only swaps plain nodes.
-    let markers = layout
-        .markers
-        .iter()
-        .map(|marker| {
-            let item = marker.item;
-            let id = items::id(&s, item).to_owned();
-            let tip = spoken(&data, item, lang);
-            let (x, y) = (marker.x, marker.y);
-            let w = (marker.x_end - marker.x).max(1.0);
-            let mut class = String::from("iom-marker");
-            if marker.inferred {
-                class.push_str(" iom-marker--inferred");
-            }
-            let shape = if marker.is_bar {
-                let bar = if marker.open_end {
-                    "iom-mark iom-mark--bar iom-mark--open"
-                } else {
-                    "iom-mark iom-mark--bar"
-                };
-                view! { <rect x=x y=y - 6.0 width=w.max(4.0) height=12 rx=3 class=bar /> }
-                    .into_any()
-            } else {
-                let event = (item.kind == ItemKind::Event).then(|| &s.events[item.index]);
-                // Year- and month-precision dates show their whole span, faint, behind the point.
-                let span = event.is_some_and(|e| e.date.precision() != Precision::Day).then(|| {
-                    view! { <rect x=x y=y - 7.0 width=w height=14 rx=2 class="iom-mark__span" /> }
-                });
-                let point =
-                    if event.is_some_and(|e| e.kind == crate::core::model::EventKind::Context) {
-                        "iom-mark iom-mark--point iom-mark--context"
-                    } else {
-                        "iom-mark iom-mark--point"
+    let lanes = {
+        let data = data.clone();
+        let places = Memo::new(move |_| {
+            layout.with(|l| {
+                l.lanes
+                    .iter()
+                    .map(|lane| (lane.key, lane.y.to_bits()))
+                    .collect::<Vec<_>>()
+            })
+        });
+        part(move || {
+            let lang = state.lang();
+            let w = width.get();
+            places
+                .get()
+                .into_iter()
+                .map(|(key, y)| {
+                    let y = f64::from_bits(y);
+                    let label = match key {
+                        LaneKey::Theme(t) => data.snapshot.themes[t].name.get(lang).text.to_owned(),
+                        other => lane_label(other)
+                            .map(|m| state.t(m).to_owned())
+                            .unwrap_or_default(),
                     };
-                view! { {span} <circle cx=x + 6.0 cy=y r=5.5 class=point /> }.into_any()
+                    view! {
+                        <g class="iom-lane">
+                            <line x1=0 x2=w y1=y - 18.0 y2=y - 18.0 class="iom-lane__rule" />
+                            <text x=6 y=y - 7.0 class="iom-lane__label">{label}</text>
+                        </g>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+
+    let (spans, marks) = (NodeRef::new(), NodeRef::new());
+    keep_marks(layout, data.clone(), spans, marks);
+    // Clusters are few (at most one per free stretch of a lane): redrawn together.
+    let clusters = part(move || {
+        let lang = state.lang();
+        layout.with(|l| {
+            l.clusters
+                .iter()
+                .map(|cluster| cluster_view(lang, l.scale, cluster))
+                .collect_view()
+                .into_any()
+        })
+    });
+
+    // The keyboard's position: a ring around the active event's marker.
+    let ring = part(move || {
+        let place = active.get().and_then(|event| {
+            layout.with(|l| {
+                l.markers
+                    .iter()
+                    .find(|m| m.item.kind == ItemKind::Event && m.item.index == event)
+                    .map(|m| (m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y))
+            })
+        });
+        place
+            .map(|(x, y)| view! { <circle cx=x cy=y r=10 class="iom-active-ring" /> })
+            .into_any()
+    });
+    // One tip for the marker under the pointer, or else the keyboard's: the date and title.
+    let hovered = RwSignal::new(None::<ItemRef>);
+    let on_over = {
+        let data = data.clone();
+        move |event: leptos::ev::PointerEvent| {
+            use wasm_bindgen::JsCast;
+            let item = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|element| element.get_attribute("data-id"))
+                .and_then(|id| data.index.resolve(&id));
+            if hovered.get_untracked() != item {
+                hovered.set(item);
+            }
+        }
+    };
+    let tip = {
+        let data = data.clone();
+        let place = move || {
+            let item = hovered
+                .get()
+                .or_else(|| active.get().map(|e| ItemRef::new(ItemKind::Event, e)))?;
+            layout.with(|l| {
+                l.markers
+                    .iter()
+                    .find(|m| m.item == item)
+                    .map(|m| (item, m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y))
+            })
+        };
+        part(move || {
+            let Some((item, x, y)) = place() else {
+                return ().into_any();
             };
+            let w = width.get();
+            // Beside the marker, towards the middle of the drawing; below it in the top lane.
+            // Placed through the CSSOM: a `style` attribute would break the page's CSP.
+            let px = |v: f64| format!("{}px", v.round());
+            let auto = || "auto".to_owned();
+            let (left, right) = if x < w / 2.0 {
+                (px((x - 10.0).max(0.0)), auto())
+            } else {
+                (auto(), px((w - x - 10.0).max(0.0)))
+            };
+            let (top, bottom) = if y < 100.0 {
+                (px(y + 12.0), auto())
+            } else {
+                (auto(), format!("calc(100% - {}px)", (y - 12.0).round()))
+            };
+            let text = spoken(&data, item, state.lang());
             view! {
-                <g class=class data-id=id>
-                    {shape}
-                    <title>{tip}</title>
-                </g>
+                <div class="iom-tl-tip" aria-hidden="true" style:left=left style:right=right style:top=top style:bottom=bottom>
+                    {text}
+                </div>
             }
+                .into_any()
         })
-        .collect_view();
-
-    let clusters = layout
-        .clusters
-        .iter()
-        .map(|cluster| {
-            let count = cluster.items.len();
-            let from = scale.year_at(cluster.x).floor() as i32;
-            let to = scale.year_at(cluster.x_end).ceil() as i32 - 1;
-            let from = from.clamp(FIRST_YEAR, LAST_YEAR);
-            let to = to.clamp(FIRST_YEAR, LAST_YEAR).max(from);
-            let label = fill(state.t(Msg::ClusterLabel), &[&count.to_string()]);
-            let w = (cluster.x_end - cluster.x).max(26.0);
-            view! {
-                <g class="iom-cluster" data-years=format!("{from}-{to}")>
-                    <rect x=cluster.x y=cluster.y - 8.0 width=w height=16 rx=8 />
-                    <text x=cluster.x + w / 2.0 y=cluster.y + 4.0 text-anchor="middle">{format!("+{count}")}</text>
-                    <title>{label}</title>
-                </g>
-            }
-        })
-        .collect_view();
-
-    // Where each event marker is, for the keyboard ring.
-    let positions: Vec<(usize, f64, f64)> = layout
-        .markers
-        .iter()
-        .filter(|m| m.item.kind == ItemKind::Event)
-        .map(|m| (m.item.index, m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y))
-        .collect();
-    let ring = move || {
-        let event = active.get()?;
-        let &(_, x, y) = positions.iter().find(|(e, _, _)| *e == event)?;
-        Some(view! { <circle cx=x cy=y r=10 class="iom-active-ring" /> })
     };
     let on_click = move |event: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
@@ -528,22 +644,25 @@ fn Chart(layout: Layout, width: f64, active: Signal<Option<usize>>, data: Data) 
     view! {
         <svg
             class="iom-tl-svg"
-            width=width
-            height=height
-            viewBox=format!("0 0 {width} {height}")
+            width=move || width.get()
+            height=move || height.get()
+            viewBox=move || format!("0 0 {} {}", width.get(), height.get())
             aria-hidden="true"
             focusable="false"
             on:click=on_click
+            on:pointerover=on_over
+            on:pointerleave=move |_| hovered.set(None)
         >
-            {strategy_band}
-            <g class="iom-axis">{axis}</g>
-            {milestones}
+            {back}
             {lanes}
-            {markers}
-            {clusters}
+            <g class="iom-spans" node_ref=spans></g>
+            <g class="iom-marks" node_ref=marks></g>
+            <g class="iom-clusters">{clusters}</g>
             {ring}
-            {periods_heading}
-            {periods_view}
+            <g class="iom-periods" transform=move || format!("translate(0 {})", tenths(periods_top.get()))>
+                {periods}
+            </g>
         </svg>
+        {tip}
     }
 }

@@ -87,3 +87,18 @@ pub fn NoResults() -> impl IntoView {
         </div>
     }
 }
+
+/// A part of a view that is redrawn when what it reads changes. Every part has the same
+/// closure type whatever it draws, so the renderer is compiled once for all of them instead of
+/// once per closure (a smaller Wasm; see `tr` for UI text).
+pub fn part<V: IntoView + 'static>(
+    render: impl Fn() -> V + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    shared(Arc::new(move || render().into_view().into_any()))
+}
+
+fn shared(
+    render: Arc<dyn Fn() -> AnyView + Send + Sync>,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || render()
+}
