@@ -225,7 +225,7 @@ impl AppState {
     fn update(&self, history: History, change: impl FnOnce(&mut UrlState)) {
         let mut next = self.url.get_untracked();
         change(&mut next);
-        if next == self.url.get_untracked() {
+        if self.url.with_untracked(|url| *url == next) {
             return;
         }
         self.url.set(next);
