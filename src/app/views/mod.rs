@@ -2,6 +2,7 @@
 
 mod details;
 mod filters;
+mod lanes;
 mod load_error;
 mod map;
 mod marks;

@@ -9,7 +9,7 @@ use super::Data;
 use crate::app::download::{copy_text, download, download_png, download_svg};
 use crate::app::state::{tr, AppState};
 use crate::core::embed::{iframe_snippet, script_snippet};
-use crate::core::export::{csv, subset, CsvKind};
+use crate::core::export::{csv, subset_json, CsvKind};
 use crate::core::filter::{cited_sources, describe};
 use crate::core::i18n::Msg;
 use crate::core::url_state::View;
@@ -73,12 +73,10 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
     let json = {
         let data = data.clone();
         move |_| {
-            let out = data
+            let text = data
                 .visible
-                .with_untracked(|v| subset(&data.snapshot, &data.index, v));
-            if let Ok(text) = serde_json::to_string_pretty(&out) {
-                let _ = download("iom-lao-strategy-subset.json", "application/json", &text);
-            }
+                .with_untracked(|v| subset_json(&data.snapshot, &data.index, v));
+            let _ = download("iom-lao-strategy-subset.json", "application/json", &text);
         }
     };
     let images = part(move || {

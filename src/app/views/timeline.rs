@@ -5,6 +5,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::lanes::keep_lanes;
 use super::marks::keep_marks;
 use super::widgets::{part, ItemButton, NoResults};
 use super::Data;
@@ -498,41 +499,29 @@ fn Chart(
         })
     });
 
-    let lanes = {
+    let lanes = NodeRef::new();
+    {
         let data = data.clone();
         let places = Memo::new(move |_| {
             layout.with(|l| {
                 l.lanes
                     .iter()
-                    .map(|lane| (lane.key, lane.y.to_bits()))
+                    .map(|lane| (lane.key, lane.y))
                     .collect::<Vec<_>>()
             })
         });
-        part(move || {
-            let lang = state.lang();
-            let w = width.get();
-            places
-                .get()
-                .into_iter()
-                .map(|(key, y)| {
-                    let y = f64::from_bits(y);
-                    let label = match key {
-                        LaneKey::Theme(t) => data.snapshot.themes[t].name.get(lang).text.to_owned(),
-                        other => lane_label(other)
-                            .map(|m| state.t(m).to_owned())
-                            .unwrap_or_default(),
-                    };
-                    view! {
-                        <g class="iom-lane">
-                            <line x1=0 x2=w y1=y - 18.0 y2=y - 18.0 class="iom-lane__rule" />
-                            <text x=6 y=y - 7.0 class="iom-lane__label">{label}</text>
-                        </g>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        })
-    };
+        let label = move |key: LaneKey| match key {
+            LaneKey::Theme(t) => data.snapshot.themes[t]
+                .name
+                .get(state.lang())
+                .text
+                .to_owned(),
+            other => lane_label(other)
+                .map(|m| state.t(m).to_owned())
+                .unwrap_or_default(),
+        };
+        keep_lanes(places, width, label, lanes);
+    }
 
     let (spans, marks) = (NodeRef::new(), NodeRef::new());
     keep_marks(layout, data.clone(), spans, marks);
@@ -654,7 +643,7 @@ fn Chart(
             on:pointerleave=move |_| hovered.set(None)
         >
             {back}
-            {lanes}
+            <g class="iom-lanes" node_ref=lanes></g>
             <g class="iom-spans" node_ref=spans></g>
             <g class="iom-marks" node_ref=marks></g>
             <g class="iom-clusters">{clusters}</g>
