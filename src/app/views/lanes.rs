@@ -4,12 +4,10 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::UnwrapThrowExt;
 
+use super::svg_shape;
 use crate::core::num::tenths;
 use crate::core::timeline::LaneKey;
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// One drawn lane: its group (moved as a whole), its rule and its label.
 struct Lane {
@@ -22,10 +20,7 @@ struct Lane {
 }
 
 fn create(document: &web_sys::Document, tag: &str, class: &str) -> web_sys::Element {
-    // Creating an SVG element with a fixed, valid tag name cannot fail.
-    let element = document.create_element_ns(Some(SVG), tag).unwrap_throw();
-    let _ = element.set_attribute("class", class);
-    element
+    svg_shape(document, tag, &[("class", class)])
 }
 
 impl Lane {

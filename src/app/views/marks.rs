@@ -8,16 +8,13 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::UnwrapThrowExt;
 
-use super::Data;
+use super::{svg_shape as shape, Data};
 use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items;
 use crate::core::model::EventKind;
 use crate::core::timeline::{Layout, Marker};
 use crate::core::Precision;
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// What identifies a drawn marker: its item, where it is and how it looks.
 type MarkerKey = (ItemRef, [u64; 3], [bool; 3]);
@@ -121,15 +118,6 @@ fn mark_ready() {
     if !marked {
         let _ = performance.mark("iom-timeline-ready");
     }
-}
-
-fn shape(document: &web_sys::Document, tag: &str, attributes: &[(&str, &str)]) -> web_sys::Element {
-    // Creating an SVG element with a fixed, valid tag name cannot fail.
-    let element = document.create_element_ns(Some(SVG), tag).unwrap_throw();
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, value);
-    }
-    element
 }
 
 fn px(value: f64) -> String {

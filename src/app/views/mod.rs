@@ -137,6 +137,24 @@ pub fn App(mount: Mount) -> impl IntoView {
     }
 }
 
+/// An SVG element made straight with the DOM (for drawings kept in step by key, which bypass
+/// the view layer to stay cheap on every filter change).
+fn svg_shape(
+    document: &web_sys::Document,
+    tag: &str,
+    attributes: &[(&str, &str)],
+) -> web_sys::Element {
+    use wasm_bindgen::UnwrapThrowExt;
+    // Creating an SVG element with a fixed, valid tag name cannot fail.
+    let element = document
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
+        .unwrap_throw();
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
+    }
+    element
+}
+
 /// The loaded explorer: the current view, with the shared filters where the view uses them,
 /// and the details panel of the open item.
 #[component]
