@@ -228,6 +228,10 @@ impl AppState {
         if self.url.with_untracked(|url| *url == next) {
             return;
         }
+        if history == History::Push {
+            // The entry being left keeps what was typed into it (Back returns to it).
+            self.flush_url();
+        }
         self.url.set(next);
         self.mirror(history);
     }

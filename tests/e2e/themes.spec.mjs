@@ -143,6 +143,19 @@ test("Back and Forward move between views", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About the data");
 });
 
+test("a search typed just before switching views is still there after Back", async ({ page }, info) => {
+  await page.goto("./?view=themes");
+  await openFilters(page, info);
+  await page.getByRole("searchbox", { name: "Search" }).fill("health");
+  // At once, before the URL write that waits for typing to pause.
+  await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Timeline" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Timeline");
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Themes");
+  await expect(page).toHaveURL(/[?&]q=health/);
+  await expect(page.locator("input[type=search]")).toHaveValue("health");
+});
+
 test("About the data lists every source, the editorial notes and the licences", async ({ page }, info) => {
   await page.goto("./?view=sources");
   const list = page.getByRole("region", { name: `Sources (${snapshot.sources.length})` });
