@@ -78,6 +78,21 @@ test.describe("timeline", () => {
     await expect.poll(ids).toEqual(before);
   });
 
+  test("a long list shows a page of rows and a button for the next ones", async ({ page }) => {
+    // The shipped snapshot with each event five times over (new ids), served in its place.
+    const copies = [1, 2, 3, 4].flatMap((n) => snapshot.events.map((e) => ({ ...e, id: `${e.id}-copy-${n}` })));
+    const long = { ...snapshot, events: [...snapshot.events, ...copies] };
+    await page.route("**/data/strategy.json", (route) => route.fulfill({ json: long }));
+    await page.goto("./?view=timeline");
+    await page.getByRole("button", { name: "List" }).click();
+    const rows = page.locator(".iom-tl-list ol").first().getByRole("listitem");
+    const total = long.events.length;
+    await expect(rows).toHaveCount(200);
+    await page.getByRole("button", { name: `Show ${total - 200} more (${total} in all)` }).click();
+    await expect(rows).toHaveCount(total);
+    await expect(page.getByRole("button", { name: /^Show \d+ more/ })).toHaveCount(0);
+  });
+
   test("the year handles set the shared year filter", async ({ page }) => {
     await page.goto("./?view=timeline");
     await page.getByRole("slider", { name: /First year/ }).fill("2015");

@@ -5,7 +5,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::widgets::{part, ItemButton, NoResults};
+use super::widgets::{more_rows, part, ItemButton, NoResults, PAGE};
 use super::Data;
 use crate::app::resize::use_width;
 use crate::app::state::{tr, AppState};
@@ -264,6 +264,13 @@ fn Directory() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let sort = RwSignal::new((SortKey::Name, true));
+    // A new filter or order starts again from the first page.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        data.visible.track();
+        sort.track();
+        shown.set(PAGE);
+    });
     let rows = part(move || {
         let lang = state.lang();
         let s = &data.snapshot;
@@ -290,8 +297,10 @@ fn Directory() -> impl IntoView {
         if order.is_empty() {
             return view! { <NoResults /> }.into_any();
         }
+        let total = order.len();
         let rows = order
             .into_iter()
+            .take(shown.get())
             .map(|i| {
                 let item = ItemRef::new(ItemKind::Partner, i);
                 let links = data.index.links(item);
@@ -335,6 +344,7 @@ fn Directory() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {more_rows(shown, total)}
         }
         .into_any()
     });

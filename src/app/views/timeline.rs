@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::lanes::keep_lanes;
 use super::marks::keep_marks;
-use super::widgets::{part, ItemButton, NoResults};
+use super::widgets::{more_rows, part, ItemButton, NoResults, PAGE};
 use super::Data;
 use crate::app::intl::format_date;
 use crate::app::resize::use_width;
@@ -200,6 +200,14 @@ pub fn Timeline() -> impl IntoView {
         })
     };
 
+    // Each list shows a page of rows; a new filter starts again from the first page.
+    let (shown_events, shown_projects) = (RwSignal::new(PAGE), RwSignal::new(PAGE));
+    Effect::new(move |_| {
+        data.visible.track();
+        years.track();
+        shown_events.set(PAGE);
+        shown_projects.set(PAGE);
+    });
     let list = {
         let data = data.clone();
         part(move || {
@@ -238,6 +246,7 @@ pub fn Timeline() -> impl IntoView {
             };
             let event_rows = events
                 .iter()
+                .take(shown_events.get())
                 .map(|&e| {
                     row(
                         ItemRef::new(ItemKind::Event, e),
@@ -249,6 +258,7 @@ pub fn Timeline() -> impl IntoView {
                 .collect_view();
             let project_rows = projects
                 .iter()
+                .take(shown_projects.get())
                 .map(|&p| {
                     row(
                         ItemRef::new(ItemKind::Project, p),
@@ -263,8 +273,10 @@ pub fn Timeline() -> impl IntoView {
                     <p>{summary}</p>
                     <h2>{state.t(Msg::RelatedEvents)}</h2>
                     <ol>{event_rows}</ol>
+                    {more_rows(shown_events, events.len())}
                     <h2>{state.t(Msg::RelatedProjects)}</h2>
                     <ol>{project_rows}</ol>
+                    {more_rows(shown_projects, projects.len())}
                 </div>
             }
         })

@@ -102,3 +102,25 @@ fn shared(
 ) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     move || render()
 }
+
+/// Rows a long list shows at first, and adds on each "Show more": the document holds a page of
+/// rows, not thousands (a 100x snapshot has 5,000 events and 3,000 partners).
+pub const PAGE: usize = 200;
+
+/// The "Show N more" button under a list of `total` rows of which `shown` are drawn; nothing
+/// when all are.
+pub fn more_rows(shown: RwSignal<usize>, total: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let now = shown.get_untracked();
+    (total > now).then(|| {
+        let label = crate::core::i18n::fill(
+            state.t(Msg::ShowMore),
+            &[&PAGE.min(total - now).to_string(), &total.to_string()],
+        );
+        view! {
+            <button type="button" class="iom-chip iom-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {label}
+            </button>
+        }
+    })
+}

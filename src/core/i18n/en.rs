@@ -130,6 +130,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LastYear => "Last year",
         Msg::AllYears => "Show 2001–2026",
         Msg::EventsInList => "{} events, {} projects",
+        Msg::ShowMore => "Show {} more ({} in all)",
         Msg::Inferred => "date inferred",
         Msg::Milestones => "Milestones",
         Msg::Periods => "Periods",

@@ -130,6 +130,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LastYear => "ປີສຸດທ້າຍ",
         Msg::AllYears => "ສະແດງ 2001–2026",
         Msg::EventsInList => "{} ເຫດການ, {} ໂຄງການ",
+        Msg::ShowMore => "ສະແດງເພີ່ມອີກ {} (ທັງໝົດ {})",
         Msg::Inferred => "ວັນທີອະນຸມານ",
         Msg::Milestones => "ເຫດການສຳຄັນ",
         Msg::Periods => "ໄລຍະ",

@@ -151,6 +151,7 @@ messages! {
     LastYear,
     AllYears,
     EventsInList,
+    ShowMore,
     Inferred,
     Milestones,
     Periods,
