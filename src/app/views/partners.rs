@@ -269,7 +269,9 @@ fn Directory() -> impl IntoView {
     Effect::new(move |_| {
         data.visible.track();
         sort.track();
-        shown.set(PAGE);
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     let rows = part(move || {
         let lang = state.lang();

@@ -205,8 +205,11 @@ pub fn Timeline() -> impl IntoView {
     Effect::new(move |_| {
         data.visible.track();
         years.track();
-        shown_events.set(PAGE);
-        shown_projects.set(PAGE);
+        for shown in [shown_events, shown_projects] {
+            if shown.get_untracked() != PAGE {
+                shown.set(PAGE);
+            }
+        }
     });
     let list = {
         let data = data.clone();
