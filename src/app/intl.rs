@@ -70,6 +70,16 @@ pub fn format_date(date: &PartialDate, lang: Lang) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
+/// A date or a span of dates ("2019 – 2022"); an end equal to the start is not repeated.
+pub fn format_span(start: &PartialDate, end: Option<&PartialDate>, lang: Lang) -> String {
+    match end {
+        Some(end) if end != start => {
+            format!("{} – {}", format_date(start, lang), format_date(end, lang))
+        }
+        _ => format_date(start, lang),
+    }
+}
+
 /// A whole number with the language's grouping.
 pub fn format_number(value: usize, lang: Lang) -> String {
     // Neither language groups numbers below 1000 or writes them with other digits; the live

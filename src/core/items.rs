@@ -1,5 +1,6 @@
 //! Uniform access to any item of a snapshot, for views that show "an item" (details, links).
 
+use super::date::PartialDate;
 use super::i18n::Msg;
 use super::index::{ItemKind, ItemRef};
 use super::model::{PartnerKind, Snapshot};
@@ -18,6 +19,21 @@ pub fn id(s: &Snapshot, item: ItemRef) -> &str {
         ItemKind::Framework => &s.frameworks[i].id,
         ItemKind::Source => &s.sources[i].id,
         ItemKind::Note => &s.notes[i].id,
+    }
+}
+
+/// When an event or project happens: its start, its end if it has one, and whether the dates
+/// are inferred. `None` for items without dates.
+pub fn dates(s: &Snapshot, item: ItemRef) -> Option<(PartialDate, Option<PartialDate>, bool)> {
+    let i = item.index;
+    match item.kind {
+        ItemKind::Event => Some((s.events[i].date, s.events[i].end, s.events[i].inferred)),
+        ItemKind::Project => Some((
+            s.projects[i].start,
+            s.projects[i].end,
+            s.projects[i].inferred,
+        )),
+        _ => None,
     }
 }
 
@@ -74,5 +90,27 @@ pub fn partner_kind_label(kind: PartnerKind) -> Msg {
         PartnerKind::Donor => Msg::KindDonor,
         PartnerKind::CivilSociety => Msg::KindCivilSociety,
         PartnerKind::PrivateSector => Msg::KindPrivateSector,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::load_snapshot;
+
+    #[test]
+    fn only_events_and_projects_have_dates() {
+        let s = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let event = &s.events[0];
+        assert_eq!(
+            dates(&s, ItemRef::new(ItemKind::Event, 0)),
+            Some((event.date, event.end, event.inferred))
+        );
+        let project = &s.projects[0];
+        assert_eq!(
+            dates(&s, ItemRef::new(ItemKind::Project, 0)),
+            Some((project.start, project.end, project.inferred))
+        );
+        assert_eq!(dates(&s, ItemRef::new(ItemKind::Theme, 0)), None);
     }
 }

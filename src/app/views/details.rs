@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::widgets::{part, ItemButton, SourceLinks, Tx};
 use super::Data;
-use crate::app::intl::format_date;
+use crate::app::intl::{format_date, format_span};
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef, Links};
@@ -100,17 +100,6 @@ fn Panel(item: ItemRef) -> impl IntoView {
     }
 }
 
-fn when(start: PartialDate, end: Option<PartialDate>, lang: crate::core::Lang) -> String {
-    match end {
-        Some(end) if end != start => format!(
-            "{} – {}",
-            format_date(&start, lang),
-            format_date(&end, lang)
-        ),
-        _ => format_date(&start, lang),
-    }
-}
-
 /// The item's own fields, by kind.
 #[component]
 fn Body(item: ItemRef) -> impl IntoView {
@@ -130,7 +119,7 @@ fn Body(item: ItemRef) -> impl IntoView {
             <div class="iom-field">
                 <dt>{tr(state, Msg::When)}</dt>
                 <dd>
-                    <time datetime=start.to_string()>{part(move || when(start, end, state.lang()))}</time>
+                    <time datetime=start.to_string()>{part(move || format_span(&start, end.as_ref(), state.lang()))}</time>
                     {open_end.then(|| view! { " – " <em>{tr(state, Msg::EndUnknown)}</em> })}
                     {inferred.then(|| view! { <p class="iom-inferred">{tr(state, Msg::DateInferred)}</p> })}
                     {note.map(|note| view! { <p class="iom-date-note"><Tx text=note /></p> })}

@@ -9,7 +9,7 @@ use super::lanes::keep_lanes;
 use super::marks::keep_marks;
 use super::widgets::{more_rows, part, ItemButton, NoResults, PAGE};
 use super::Data;
-use crate::app::intl::format_date;
+use crate::app::intl::format_span;
 use crate::app::resize::use_width;
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
@@ -18,7 +18,7 @@ use crate::core::items;
 use crate::core::num::tenths;
 use crate::core::timeline::{self, Cluster, LaneBy, LaneKey, Layout, LayoutOptions, Scale};
 use crate::core::validate::{FIRST_YEAR, LAST_YEAR};
-use crate::core::{Lang, PartialDate};
+use crate::core::Lang;
 
 const ROW_HEIGHT: f64 = 22.0;
 const LANE_GAP: f64 = 22.0;
@@ -51,18 +51,9 @@ fn lane_label(key: LaneKey) -> Option<Msg> {
 /// "24 February 2022: Strategy launched", with the date at its own precision.
 fn spoken(data: &Data, item: ItemRef, lang: Lang) -> String {
     let s = &data.snapshot;
-    let (start, end) = match item.kind {
-        ItemKind::Event => (s.events[item.index].date, s.events[item.index].end),
-        _ => (s.projects[item.index].start, s.projects[item.index].end),
-    };
-    let when = match end {
-        Some(end) if end != start => format!(
-            "{} – {}",
-            format_date(&start, lang),
-            format_date(&end, lang)
-        ),
-        _ => format_date(&start, lang),
-    };
+    let when = items::dates(s, item)
+        .map(|(start, end, _)| format_span(&start, end.as_ref(), lang))
+        .unwrap_or_default();
     format!("{when}: {}", items::title(s, item).get(lang).text)
 }
 
@@ -229,48 +220,26 @@ pub fn Timeline() -> impl IntoView {
                 state.t(Msg::EventsInList),
                 &[&events.len().to_string(), &projects.len().to_string()],
             );
-            let row = |item: ItemRef,
-                       date: PartialDate,
-                       end: Option<PartialDate>,
-                       inferred: bool| {
-                let when = match end {
-                    Some(end) if end != date => {
-                        format!("{} – {}", format_date(&date, lang), format_date(&end, lang))
-                    }
-                    _ => format_date(&date, lang),
-                };
-                view! {
-                    <li>
-                        <time datetime=date.to_string()>{when}</time>
-                        {inferred.then(|| view! { <span class="iom-inferred-tag">{state.t(Msg::Inferred)}</span> })}
-                        <ItemButton item />
-                    </li>
-                }
+            // One row per dated item, for both lists.
+            let rows = |kind: ItemKind, list: &[usize], shown: usize| {
+                list.iter()
+                    .take(shown)
+                    .filter_map(|&i| {
+                        let item = ItemRef::new(kind, i);
+                        let (date, end, inferred) = items::dates(s, item)?;
+                        let when = format_span(&date, end.as_ref(), lang);
+                        Some(view! {
+                            <li>
+                                <time datetime=date.to_string()>{when}</time>
+                                {inferred.then(|| view! { <span class="iom-inferred-tag">{state.t(Msg::Inferred)}</span> })}
+                                <ItemButton item />
+                            </li>
+                        })
+                    })
+                    .collect_view()
             };
-            let event_rows = events
-                .iter()
-                .take(shown_events.get())
-                .map(|&e| {
-                    row(
-                        ItemRef::new(ItemKind::Event, e),
-                        s.events[e].date,
-                        s.events[e].end,
-                        s.events[e].inferred,
-                    )
-                })
-                .collect_view();
-            let project_rows = projects
-                .iter()
-                .take(shown_projects.get())
-                .map(|&p| {
-                    row(
-                        ItemRef::new(ItemKind::Project, p),
-                        s.projects[p].start,
-                        s.projects[p].end,
-                        s.projects[p].inferred,
-                    )
-                })
-                .collect_view();
+            let event_rows = rows(ItemKind::Event, &events, shown_events.get());
+            let project_rows = rows(ItemKind::Project, &projects, shown_projects.get());
             view! {
                 <div class="iom-tl-list">
                     <p>{summary}</p>
