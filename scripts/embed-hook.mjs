@@ -16,16 +16,16 @@ const find = (pattern, what) => {
   return match[1];
 };
 const files = {
-  js: find(/from '\.\/(iom-lao-explorer-[^']+\.js)'/, "the JS module"),
-  wasm: find(/module_or_path: '\.\/([^']+\.wasm)'/, "the Wasm file"),
-  fonts: find(/href="\.\/(fonts-[^"]+\.css)"/, "fonts.css"),
-  css: ["main", "svg", "print"].map((name) => find(new RegExp(`href="\\./(${name}-[^"]+\\.css)"`), `${name}.css`)),
+  js: find(/from ?["']\.\/(iom-lao-explorer-[^"']+\.js)["']/, "the JS module"),
+  wasm: find(/module_or_path: ?["']\.\/([^"']+\.wasm)["']/, "the Wasm file"),
+  fonts: find(/href="?\.\/(fonts-[^"\s>]+\.css)/, "fonts.css"),
+  css: ["main", "svg", "print"].map((name) => find(new RegExp(`href="?\\./(${name}-[^"\\s>]+\\.css)`), `${name}.css`)),
 };
 const template = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8");
 writeFileSync(join(staging, "embed.js"), template.replace("__FILES__", JSON.stringify(files)));
 console.log(`embed.js written for ${files.js}`);
 
-const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);
 const hash = createHash("sha256").update(inline[0]).digest("base64");
 const policy = [
@@ -40,9 +40,10 @@ const policy = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join("; ");
+// Trunk's release build minifies the page, so attributes may have lost their quotes.
 const withPolicy = html.replace(
-  '<meta charset="utf-8" />',
-  `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+  /<meta charset="?utf-8"?\s*\/?>/,
+  (meta) => `${meta}<meta http-equiv="Content-Security-Policy" content="${policy}">`,
 );
 if (withPolicy === html) throw new Error("embed-hook: cannot place the CSP meta tag");
 writeFileSync(join(staging, "index.html"), withPolicy);

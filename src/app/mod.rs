@@ -39,7 +39,6 @@ pub fn start() {
     let Ok(host) = host.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    host.set_inner_html("");
     panic::watch(&host);
     register_service_worker();
     panic::deliberate_if_asked();

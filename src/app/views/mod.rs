@@ -43,6 +43,9 @@ pub struct Data {
 #[derive(Clone, Copy)]
 pub struct Root(pub NodeRef<leptos::html::Div>);
 
+/// How long a download may take before the explorer draws its own loading state.
+const LOADING_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[component]
 pub fn App(mount: Mount) -> impl IntoView {
     let state = AppState::new(mount);
@@ -64,6 +67,18 @@ pub fn App(mount: Mount) -> impl IntoView {
     let retry = Callback::new(move |_| {
         retrying.set(true);
         snapshot.refetch();
+    });
+    // Nothing is drawn until the snapshot has settled, or until a slow download has taken
+    // LOADING_AFTER: one layout of the whole explorer instead of a loading screen laid out and
+    // painted first, then the explorer (index.html shows a status until then).
+    let waited = RwSignal::new(false);
+    set_timeout(move || waited.set(true), LOADING_AFTER);
+    let settled = Memo::new(move |_| waited.get() || snapshot.with(Option::is_some));
+    Effect::new(move |_| {
+        let host = root.get().and_then(|root| root.parent_element());
+        if let Some(Ok(Some(boot))) = host.map(|host| host.query_selector(":scope > .iom-boot")) {
+            boot.remove();
+        }
     });
 
     // Only the standalone page owns the document's title and language.
@@ -110,30 +125,32 @@ pub fn App(mount: Mount) -> impl IntoView {
     let chrome = move || !state.url.with(|url| url.embed);
 
     view! {
-        <div
-            id=state.root_id()
-            class="iom-explorer"
-            class:iom-explorer--embedded=state.is_script_embed()
-            class:iom-explorer--frame=frame
-            lang=move || state.lang().code()
-            node_ref=root
-            on:keydown=on_key
-        >
-            <a class="iom-skip" href=format!("#{main_id}") on:click=skip>{tr(state, Msg::SkipToContent)}</a>
-            <Show when=chrome>
-                <shell::Header compact=state.is_script_embed() />
-            </Show>
-            <main id=main_id.clone() class="iom-main" tabindex="-1" node_ref=main>
-                {part(move || match (retrying.get(), snapshot.get()) {
-                    (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
-                    (false, Some(Err(error))) => view! { <load_error::LoadErrorPanel error retry /> }.into_any(),
-                    (false, Some(Ok(loaded))) => view! { <Explorer loaded /> }.into_any(),
-                })}
-            </main>
-            <Show when=chrome>
-                <shell::Footer snapshot />
-            </Show>
-        </div>
+        {part(move || settled.get().then(|| view! {
+            <div
+                id=state.root_id()
+                class="iom-explorer"
+                class:iom-explorer--embedded=state.is_script_embed()
+                class:iom-explorer--frame=frame
+                lang=move || state.lang().code()
+                node_ref=root
+                on:keydown=on_key
+            >
+                <a class="iom-skip" href=format!("#{main_id}") on:click=skip>{tr(state, Msg::SkipToContent)}</a>
+                <Show when=chrome>
+                    <shell::Header compact=state.is_script_embed() />
+                </Show>
+                <main id=main_id.clone() class="iom-main" tabindex="-1" node_ref=main>
+                    {part(move || match (retrying.get(), snapshot.get()) {
+                        (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
+                        (false, Some(Err(error))) => view! { <load_error::LoadErrorPanel error retry /> }.into_any(),
+                        (false, Some(Ok(loaded))) => view! { <Explorer loaded /> }.into_any(),
+                    })}
+                </main>
+                <Show when=chrome>
+                    <shell::Footer snapshot />
+                </Show>
+            </div>
+        }))}
     }
 }
 
