@@ -13,7 +13,8 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(SHELL);
       const html = await (await fetch("./index.html", { cache: "no-cache" })).text();
       const files = new Set(["./", "./index.html", "./data/lao-provinces.geojson"]);
-      for (const match of html.matchAll(/(?:href|src)="\.\/([^"]+)"|'\.\/([^']+\.(?:js|wasm))'/g)) {
+      // The release page is minified: its attributes may have no quotes.
+      for (const match of html.matchAll(/(?:href|src)="?\.\/([^"\s>]+)|'\.\/([^']+\.(?:js|wasm))'/g)) {
         files.add(`./${match[1] ?? match[2]}`);
       }
       await cache.addAll([...files]);

@@ -1,15 +1,19 @@
-// Trunk post-build hook (see Trunk.toml [[hooks]]):
+// Trunk post-build hook (see Trunk.toml [[hooks]]). One script, because Trunk runs the hooks
+// of a stage at the same time and these steps all rewrite index.html:
 //  1. writes embed.js (the script-embed loader) with the hashed names of the files just built;
-//  2. adds the standalone page's Content-Security-Policy to index.html: no 'unsafe-inline' or
+//  2. in a release build, minifies the JS: wasm-bindgen's glue (Trunk's own JS minifier cannot
+//     parse it), the service worker and embed.js, and updates the glue's integrity hash;
+//  3. adds the standalone page's Content-Security-Policy to index.html: no 'unsafe-inline' or
 //     'unsafe-eval' for scripts, only 'wasm-unsafe-eval' and the hash of Trunk's one inline
 //     module script (README, "Security").
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
-const html = readFileSync(join(staging, "index.html"), "utf8");
+let html = readFileSync(join(staging, "index.html"), "utf8");
 const find = (pattern, what) => {
   const match = html.match(pattern);
   if (!match) throw new Error(`embed-hook: cannot find ${what} in index.html`);
@@ -24,6 +28,28 @@ const files = {
 const template = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8");
 writeFileSync(join(staging, "embed.js"), template.replace("__FILES__", JSON.stringify(files)));
 console.log(`embed.js written for ${files.js}`);
+
+if (process.env.TRUNK_PROFILE === "release") {
+  const shrink = async (name, module) => {
+    const file = join(staging, name);
+    const code = readFileSync(file, "utf8");
+    const small = (await minify(code, { module, compress: true, mangle: true })).code;
+    writeFileSync(file, small);
+    console.log(`${name} minified: ${code.length} -> ${small.length} bytes`);
+    return small;
+  };
+  const glue = await shrink(files.js, true);
+  await shrink("sw.js", false);
+  await shrink("embed.js", false);
+  const integrity = `sha384-${createHash("sha384").update(glue).digest("base64")}`;
+  let replaced = 0;
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    if (!tag.includes(`./${files.js}`)) return tag;
+    replaced += 1;
+    return tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
+  });
+  if (replaced !== 1) throw new Error(`embed-hook: expected one link to ${files.js}, found ${replaced}`);
+}
 
 const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);

@@ -44,20 +44,33 @@ pub struct Mount {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub url: RwSignal<UrlState>,
+    /// The whole state, for what shows all of it (links, embed snippets).
+    pub url: ReadSignal<UrlState>,
     mount: StoredValue<Mount>,
     /// A replacing write of the URL is waiting, and the number of the last change that asked
     /// for one (see [`AppState::mirror`]).
     mirror_pending: StoredValue<(bool, u32)>,
-    // Parts of the state on their own, so that typing in the search box does not re-run
-    // everything that only depends on the language or the view.
-    lang: Memo<Lang>,
-    view: Memo<View>,
+    // Parts of the state in signals of their own, each set only when it changes: typing in the
+    // search box then wakes only what depends on the filters. (As memos of the whole state,
+    // every text in the interface language was woken on each keystroke to check its language.)
+    lang: ReadSignal<Lang>,
+    view: ReadSignal<View>,
     /// The shared filters.
-    pub filters: Memo<Filters>,
+    pub filters: ReadSignal<Filters>,
     /// The checkbox facets only (not the search or the years).
-    pub facets: Memo<Facets>,
-    pub years: Memo<crate::core::index::Years>,
+    pub facets: ReadSignal<Facets>,
+    pub years: ReadSignal<crate::core::index::Years>,
+    set: Setters,
+}
+
+#[derive(Clone, Copy)]
+struct Setters {
+    url: WriteSignal<UrlState>,
+    lang: WriteSignal<Lang>,
+    view: WriteSignal<View>,
+    filters: WriteSignal<Filters>,
+    facets: WriteSignal<Facets>,
+    years: WriteSignal<crate::core::index::Years>,
 }
 
 /// The chosen themes, partner kinds and provinces.
@@ -66,6 +79,16 @@ pub struct Facets {
     pub themes: std::collections::BTreeSet<String>,
     pub kinds: std::collections::BTreeSet<crate::core::model::PartnerKind>,
     pub provinces: std::collections::BTreeSet<String>,
+}
+
+impl Facets {
+    fn of(filters: &Filters) -> Self {
+        Facets {
+            themes: filters.themes.clone(),
+            kinds: filters.kinds.clone(),
+            provinces: filters.provinces.clone(),
+        }
+    }
 }
 
 /// How a change reaches the browser history.
@@ -96,11 +119,34 @@ impl AppState {
                 .unwrap_or_else(|| mount.initial.clone()),
             UrlSync::Off => mount.initial.clone(),
         };
-        let url = RwSignal::new(initial);
-        match mount.sync.clone() {
+        let (url, set_url) = signal(initial.clone());
+        let (lang, set_lang) = signal(initial.lang);
+        let (view, set_view) = signal(initial.view);
+        let (filters, set_filters) = signal(initial.filters.clone());
+        let (facets, set_facets) = signal(Facets::of(&initial.filters));
+        let (years, set_years) = signal(initial.filters.years);
+        let state = AppState {
+            url,
+            mount: StoredValue::new(mount.clone()),
+            mirror_pending: StoredValue::new((false, 0)),
+            lang,
+            view,
+            filters,
+            facets,
+            years,
+            set: Setters {
+                url: set_url,
+                lang: set_lang,
+                view: set_view,
+                filters: set_filters,
+                facets: set_facets,
+                years: set_years,
+            },
+        };
+        match mount.sync {
             UrlSync::Query => {
                 let _ = window_event_listener(leptos::ev::popstate, move |_| {
-                    url.set(UrlState::parse(&current_query()));
+                    state.replace(UrlState::parse(&current_query()));
                 });
             }
             UrlSync::Hash(key) => {
@@ -108,29 +154,33 @@ impl AppState {
                     if let Some(query) = hash_value(&key) {
                         let next = UrlState::parse(&query);
                         if next != url.get_untracked() {
-                            url.set(next);
+                            state.replace(next);
                         }
                     }
                 });
             }
             UrlSync::Off => {}
         }
-        AppState {
-            url,
-            mount: StoredValue::new(mount),
-            mirror_pending: StoredValue::new((false, 0)),
-            lang: Memo::new(move |_| url.with(|u| u.lang)),
-            view: Memo::new(move |_| url.with(|u| u.view)),
-            filters: Memo::new(move |_| url.with(|u| u.filters.clone())),
-            facets: Memo::new(move |_| {
-                url.with(|u| Facets {
-                    themes: u.filters.themes.clone(),
-                    kinds: u.filters.kinds.clone(),
-                    provinces: u.filters.provinces.clone(),
-                })
-            }),
-            years: Memo::new(move |_| url.with(|u| u.filters.years)),
+        state
+    }
+
+    /// Takes `next` as the whole state, and sets each part that changed.
+    fn replace(&self, next: UrlState) {
+        fn changed<T: PartialEq + Send + Sync + 'static>(
+            read: ReadSignal<T>,
+            write: WriteSignal<T>,
+            value: T,
+        ) {
+            if read.with_untracked(|now| *now != value) {
+                write.set(value);
+            }
         }
+        changed(self.lang, self.set.lang, next.lang);
+        changed(self.view, self.set.view, next.view);
+        changed(self.facets, self.set.facets, Facets::of(&next.filters));
+        changed(self.years, self.set.years, next.filters.years);
+        changed(self.filters, self.set.filters, next.filters.clone());
+        self.set.url.set(next);
     }
 
     pub fn lang(&self) -> Lang {
@@ -232,7 +282,7 @@ impl AppState {
             // The entry being left keeps what was typed into it (Back returns to it).
             self.flush_url();
         }
-        self.url.set(next);
+        self.replace(next);
         self.mirror(history);
     }
 

@@ -117,6 +117,12 @@ test.describe("offline", () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // The worker keeps every stylesheet of the (minified) page, so an offline visit is styled.
+    const uncached = await page.evaluate(async () => {
+      const cached = (await (await caches.open("iom-explorer-shell-v1")).keys()).map((request) => request.url);
+      return [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => link.href).filter((href) => !cached.includes(href));
+    });
+    expect(uncached).toEqual([]);
     // The app stores the good snapshot itself; wait until it is there.
     await expect.poll(() => page.evaluate(async () => (await caches.open("iom-explorer-good-snapshots")).keys().then((k) => k.length))).toBeGreaterThan(0);
     await context.setOffline(true);

@@ -27,7 +27,7 @@ pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let open = RwSignal::new(false);
-    let filters = move || state.url.with(|url| url.filters.clone());
+    let filters = move || state.filters.get();
 
     let search = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
@@ -243,7 +243,7 @@ pub fn FilterBar() -> impl IntoView {
                         type="search"
                         autocomplete="off"
                         aria-describedby="iom-search-hint"
-                        prop:value=move || state.url.with(|url| url.filters.query.clone())
+                        prop:value=move || state.filters.with(|f| f.query.clone())
                         on:input=search
                     />
                     <p id="iom-search-hint" class="iom-hint">{tr(state, Msg::SearchHint)}</p>

@@ -2,8 +2,9 @@
 //!
 //! A filter change can bring back every marker at once (clearing the search), so each marker
 //! is a single plain SVG shape made straight with the DOM: no listener, text or reactive part
-//! of its own (the drawing's delegated handlers open it and show its tip). A marker whose
-//! key is unchanged keeps its node; only the markers that changed are added or removed.
+//! of its own (the drawing's delegated handlers open it and show its tip). A marker keeps its
+//! node while its item is shown: a filter change adds or removes only the markers that came or
+//! went, and moves those whose place changed.
 
 use std::collections::HashMap;
 
@@ -16,35 +17,38 @@ use crate::core::model::EventKind;
 use crate::core::timeline::{Layout, Marker};
 use crate::core::Precision;
 
-/// What identifies a drawn marker: its item, where it is and how it looks.
-type MarkerKey = (ItemRef, [u64; 3], [bool; 3]);
+/// What a drawn marker is: its item and how it looks. Where it is can change without a new
+/// node (a narrower search packs the lanes' rows again): the node is moved instead.
+type Look = (ItemRef, [bool; 3]);
+/// Where a marker is drawn: x, end x and y.
+type Place = [u64; 3];
 
-fn marker_key(marker: &Marker) -> MarkerKey {
+fn look(marker: &Marker) -> Look {
     (
         marker.item,
-        [
-            marker.x.to_bits(),
-            marker.x_end.to_bits(),
-            marker.y.to_bits(),
-        ],
         [marker.is_bar, marker.open_end, marker.inferred],
     )
+}
+
+fn place(marker: &Marker) -> Place {
+    [
+        marker.x.to_bits(),
+        marker.x_end.to_bits(),
+        marker.y.to_bits(),
+    ]
 }
 
 /// A marker's nodes, each with the group it belongs in (its span behind, or the mark).
 type Nodes = Vec<(web_sys::Element, bool)>;
 
 /// The markers in the document, and those a filter took out, kept detached for when it is
-/// undone (clearing a search brings every marker back at its old place and key).
+/// undone (clearing a search brings every marker back). An item has one look, so the spare
+/// markers are never more than the items.
 #[derive(Default)]
 struct Drawn {
-    shown: HashMap<MarkerKey, Nodes>,
-    spare: HashMap<MarkerKey, Nodes>,
+    shown: HashMap<Look, (Place, Nodes)>,
+    spare: HashMap<Look, (Place, Nodes)>,
 }
-
-/// How many detached markers are kept at most, for each marker shown (memory stays bounded
-/// when the width or the years change every key).
-const SPARE_PER_SHOWN: usize = 4;
 
 /// Draws the markers of `layout` into two groups: the faint spans of dates known only to the
 /// month or year (behind), and the marks themselves.
@@ -70,31 +74,31 @@ pub fn keep_marks(
             drawn.update_value(|drawn| {
                 let mut shown = HashMap::with_capacity(layout.markers.len());
                 for marker in &layout.markers {
-                    let key = marker_key(marker);
-                    let nodes = match drawn.shown.remove(&key) {
-                        Some(nodes) => nodes,
+                    let key = look(marker);
+                    let (was, nodes) = match drawn.shown.remove(&key) {
+                        Some(kept) => kept,
                         None => match drawn.spare.remove(&key) {
-                            Some(nodes) => {
-                                attach(&nodes);
-                                nodes
+                            Some(kept) => {
+                                attach(&kept.1);
+                                kept
                             }
                             None => {
                                 let nodes = draw(&document, &data, marker);
                                 attach(&nodes);
-                                nodes
+                                (place(marker), nodes)
                             }
                         },
                     };
-                    shown.insert(key, nodes);
+                    if was != place(marker) {
+                        move_to(&nodes, marker);
+                    }
+                    shown.insert(key, (place(marker), nodes));
                 }
-                for (key, nodes) in std::mem::take(&mut drawn.shown) {
-                    for (node, _) in &nodes {
+                for (key, kept) in std::mem::take(&mut drawn.shown) {
+                    for (node, _) in &kept.1 {
                         node.remove();
                     }
-                    drawn.spare.insert(key, nodes);
-                }
-                if drawn.spare.len() > SPARE_PER_SHOWN * shown.len().max(100) {
-                    drawn.spare.clear();
+                    drawn.spare.insert(key, kept);
                 }
                 drawn.shown = shown;
             });
@@ -128,8 +132,6 @@ fn draw(document: &web_sys::Document, data: &Data, marker: &Marker) -> Nodes {
     let s = &data.snapshot;
     let item = marker.item;
     let id = items::id(s, item);
-    let (x, y) = (marker.x, marker.y);
-    let w = (marker.x_end - marker.x).max(1.0);
     let inferred = if marker.inferred {
         " iom-mark--inferred"
     } else {
@@ -149,9 +151,6 @@ fn draw(document: &web_sys::Document, data: &Data, marker: &Marker) -> Nodes {
             &[
                 ("class", &class),
                 ("data-id", id),
-                ("x", &px(x)),
-                ("y", &px(y - 6.0)),
-                ("width", &px(w.max(4.0))),
                 ("height", "12"),
                 ("rx", "3"),
             ],
@@ -166,9 +165,6 @@ fn draw(document: &web_sys::Document, data: &Data, marker: &Marker) -> Nodes {
                 &[
                     ("class", "iom-mark__span"),
                     ("data-id", id),
-                    ("x", &px(x)),
-                    ("y", &px(y - 7.0)),
-                    ("width", &px(w)),
                     ("height", "14"),
                     ("rx", "2"),
                 ],
@@ -184,15 +180,29 @@ fn draw(document: &web_sys::Document, data: &Data, marker: &Marker) -> Nodes {
         let point = shape(
             document,
             "circle",
-            &[
-                ("class", &class),
-                ("data-id", id),
-                ("cx", &px(x + 6.0)),
-                ("cy", &px(y)),
-                ("r", "5.5"),
-            ],
+            &[("class", &class), ("data-id", id), ("r", "5.5")],
         );
         nodes.push((point, false));
     }
+    move_to(&nodes, marker);
     nodes
+}
+
+/// Sets where a marker's nodes are drawn: a bar over its dates, a point at its date with a
+/// faint span over the month or year it stands for.
+fn move_to(nodes: &Nodes, marker: &Marker) {
+    let (x, y) = (marker.x, marker.y);
+    let w = (marker.x_end - marker.x).max(1.0);
+    for (node, is_span) in nodes {
+        let geometry = if *is_span {
+            vec![("x", px(x)), ("y", px(y - 7.0)), ("width", px(w))]
+        } else if marker.is_bar {
+            vec![("x", px(x)), ("y", px(y - 6.0)), ("width", px(w.max(4.0)))]
+        } else {
+            vec![("cx", px(x + 6.0)), ("cy", px(y))]
+        };
+        for (name, value) in &geometry {
+            let _ = node.set_attribute(name, value);
+        }
+    }
 }

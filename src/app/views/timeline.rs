@@ -509,13 +509,15 @@ fn Chart(
 
     let (spans, marks) = (NodeRef::new(), NodeRef::new());
     keep_marks(layout, data.clone(), spans, marks);
-    // Clusters are few (at most one per free stretch of a lane): redrawn together.
+    // Clusters are few (at most one per free stretch of a lane): redrawn together, and only
+    // when they change (most keystrokes leave them as they were).
+    let placed_clusters = Memo::new(move |_| layout.with(|l| (l.clusters.clone(), l.scale)));
     let clusters = part(move || {
         let lang = state.lang();
-        layout.with(|l| {
-            l.clusters
+        placed_clusters.with(|(clusters, scale)| {
+            clusters
                 .iter()
-                .map(|cluster| cluster_view(lang, l.scale, cluster))
+                .map(|cluster| cluster_view(lang, *scale, cluster))
                 .collect_view()
                 .into_any()
         })
