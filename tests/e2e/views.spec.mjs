@@ -78,6 +78,33 @@ test.describe("timeline", () => {
     await expect.poll(ids).toEqual(before);
   });
 
+  test("markers moved by typing are where a fresh load of the same search draws them", async ({ page }, info) => {
+    // Markers keep their node and move when a search packs the rows again: the drawing must
+    // not depend on the way there.
+    const drawing = () =>
+      page.locator(".iom-tl-svg").evaluate((svg) =>
+        [...svg.querySelectorAll(".iom-marks > *, .iom-spans > *")]
+          .map((n) => ["data-id", "x", "y", "width", "cx", "cy"].map((a) => n.getAttribute(a)).join(" ") + " " + n.tagName)
+          .sort(),
+      );
+    const fresh = async (query) => {
+      await page.goto(`./?view=timeline${query}`);
+      await expect(page.locator(".iom-tl-svg .iom-marks > *").first()).toBeVisible();
+      return drawing();
+    };
+    const all = await fresh("");
+    const narrowed = await fresh("&q=hea");
+    expect(narrowed.length).toBeLessThan(all.length);
+    await page.goto("./?view=timeline");
+    if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+    await expect(page.locator(".iom-tl-svg .iom-marks > *").first()).toBeVisible();
+    const search = page.getByRole("searchbox", { name: "Search" });
+    await search.pressSequentially("hea", { delay: 50 });
+    await expect.poll(drawing).toEqual(narrowed);
+    await search.fill("");
+    await expect.poll(drawing).toEqual(all);
+  });
+
   test("a long list shows a page of rows and a button for the next ones", async ({ page }) => {
     // The shipped snapshot with each event five times over (new ids), served in its place.
     const copies = [1, 2, 3, 4].flatMap((n) => snapshot.events.map((e) => ({ ...e, id: `${e.id}-copy-${n}` })));
