@@ -28,12 +28,26 @@ function declareFonts() {
   document.head.append(link);
 }
 
+// Until the app draws (it then removes this), a status in the embed's language: visitors on a
+// slow connection see it while the Wasm downloads.
+function loadingStatus(host) {
+  const lao = host.getAttribute("data-lang") === "lo";
+  const boot = document.createElement("div");
+  boot.className = "iom-boot iom-explorer iom-explorer--embedded";
+  const status = document.createElement("p");
+  status.className = "iom-loading";
+  status.setAttribute("role", "status");
+  status.lang = lao ? "lo" : "en";
+  status.textContent = lao ? "ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ…" : "Loading the strategy snapshot…";
+  boot.append(status);
+  return boot;
+}
+
 async function mountAll() {
   const hosts = [...document.querySelectorAll("[data-iom-explorer]:not([data-iom-explorer-mounted])")];
   if (hosts.length === 0) return;
   declareFonts();
-  const module = await load();
-  for (const host of hosts) {
+  const targets = hosts.map((host) => {
     host.setAttribute("data-iom-explorer-mounted", "");
     const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
     for (const href of files.css) {
@@ -43,6 +57,7 @@ async function mountAll() {
       shadow.append(link);
     }
     const target = document.createElement("div");
+    target.append(loadingStatus(host));
     shadow.append(target);
     const height = host.getAttribute("data-height");
     if (height) {
@@ -50,8 +65,10 @@ async function mountAll() {
       host.style.height = /^\d+$/.test(height) ? `${height}px` : height;
       host.style.overflow = "auto";
     }
-    module.mount_explorer(target, host, base);
-  }
+    return [host, target];
+  });
+  const module = await load();
+  for (const [host, target] of targets) module.mount_explorer(target, host, base);
 }
 
 if (document.readyState === "loading") {

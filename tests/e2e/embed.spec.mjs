@@ -28,6 +28,23 @@ test("two script embeds and an iframe render under a strict CSP with no console 
   expect(problems).toEqual([]);
 });
 
+test("each script embed shows a loading status in its language until it draws", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(HOST);
+  await expect(page.locator("#one").getByRole("status")).toHaveText("Loading the strategy snapshot…");
+  await expect(page.locator("#two").getByRole("status")).toHaveText("ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ…");
+  release();
+  await expect(page.locator("#one").getByRole("heading", { level: 1 })).toHaveText("Themes");
+  await expect(page.locator("#two").getByRole("heading", { level: 1 })).toHaveText("ແຜນທີ່ແຂວງ");
+  await expect(page.locator("#one").getByText("Loading the strategy snapshot")).toHaveCount(0);
+  await expect(page.locator("#two").getByText("ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ")).toHaveCount(0);
+});
+
 test("hostile host styles do not reach the explorer", async ({ page }) => {
   await page.goto(HOST);
   const heading = page.locator("#one").getByRole("heading", { level: 1 });
