@@ -2,6 +2,7 @@
 // from a sub-path. The host keeps its URL (except the opted-in hash key), styles and globals.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { holdWasm } from "./hold-wasm.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const total = snapshot.events.length + snapshot.projects.length + snapshot.partners.length;
@@ -29,12 +30,7 @@ test("two script embeds and an iframe render under a strict CSP with no console 
 });
 
 test("each script embed shows a loading status in its language until it draws", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(HOST);
   await expect(page.locator("#one").getByRole("status")).toHaveText("Loading the strategy snapshot…");
   await expect(page.locator("#two").getByRole("status")).toHaveText("ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ…");

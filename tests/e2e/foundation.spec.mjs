@@ -2,6 +2,7 @@
 // and a clear message with a working Retry when the snapshot is bad or missing.
 import { test, expect } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
+import { holdWasm } from "./hold-wasm.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const shots = "tests/e2e/artifacts/screenshots";
@@ -58,12 +59,7 @@ test("index.html has a description, a favicon and a noscript message", async ({ 
 });
 
 test("a loading status shows before the app has started, and goes when the explorer draws", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto("./");
   // Both languages: the page cannot know the URL's language before the app runs.
   await expect(page.getByRole("status")).toContainText("Loading the strategy snapshot");
