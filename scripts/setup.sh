@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing on a fresh machine, then does nothing more on later runs:
 # the Rust toolchain and wasm target (rust-toolchain.toml), Trunk 0.21.14, wasm-bindgen-cli
-# 0.2.130, the npm tools (binaryen's wasm-opt, Playwright, Ajv), Debian Chromium and
+# 0.2.130, the npm tools (binaryen's wasm-opt, terser, Playwright, Ajv), Debian Chromium and
 # chromedriver for the browser tests, and the crates (so Trunk can build --offline).
 # Nothing is downloaded from GitHub.
 set -euo pipefail
@@ -28,7 +28,7 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm tools (wasm-opt, Playwright, Ajv)"
+  say "Installing npm tools (wasm-opt, terser, Playwright, Ajv)"
   npm ci --no-audit --no-fund
 fi
 
