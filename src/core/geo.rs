@@ -122,7 +122,7 @@ pub struct Projection {
 
 /// The bbox's size in projected units (degrees of latitude), and the x factor.
 fn extent(bbox: [f64; 4]) -> (f64, f64, f64) {
-    let kx = ((bbox[1] + bbox[3]) / 2.0).to_radians().cos();
+    let kx = super::trig::cos(((bbox[1] + bbox[3]) / 2.0).to_radians());
     ((bbox[2] - bbox[0]) * kx, bbox[3] - bbox[1], kx)
 }
 

@@ -22,6 +22,7 @@ pub mod summary;
 pub mod synth;
 pub mod text;
 pub mod timeline;
+pub mod trig;
 pub mod url_state;
 pub mod validate;
 

@@ -177,7 +177,7 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
         }
         let r = r_of(a, b);
         let chord = if b - a > 1 {
-            (2.0 * r + GAP) / (2.0 * (ring_steps[ring] / 2.0).sin())
+            (2.0 * r + GAP) / (2.0 * super::trig::sin(ring_steps[ring] / 2.0))
         } else {
             0.0
         };
@@ -190,8 +190,8 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
     let c = side / 2.0;
     for (ring, &(a, b)) in rings.iter().enumerate() {
         for i in a..b {
-            nodes[i].x = c + radii[ring] * angles[i].cos();
-            nodes[i].y = c + radii[ring] * angles[i].sin();
+            nodes[i].x = c + radii[ring] * super::trig::cos(angles[i]);
+            nodes[i].y = c + radii[ring] * super::trig::sin(angles[i]);
         }
     }
     Network {
