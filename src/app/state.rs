@@ -44,8 +44,12 @@ pub struct Mount {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The whole state, for what shows all of it (links, embed snippets).
+    /// The whole state, for what shows all of it (embed snippets).
     pub url: ReadSignal<UrlState>,
+    /// The whole state as it was when changes last paused: it follows `url` when the URL is
+    /// written (see [`AppState::mirror`]). The views' links carry it, so a keystroke does not
+    /// rewrite every link on the page.
+    pub at_rest: ReadSignal<UrlState>,
     mount: StoredValue<Mount>,
     /// A replacing write of the URL is waiting, and the number of the last change that asked
     /// for one (see [`AppState::mirror`]).
@@ -66,6 +70,7 @@ pub struct AppState {
 #[derive(Clone, Copy)]
 struct Setters {
     url: WriteSignal<UrlState>,
+    at_rest: WriteSignal<UrlState>,
     lang: WriteSignal<Lang>,
     view: WriteSignal<View>,
     filters: WriteSignal<Filters>,
@@ -120,6 +125,7 @@ impl AppState {
             UrlSync::Off => mount.initial.clone(),
         };
         let (url, set_url) = signal(initial.clone());
+        let (at_rest, set_at_rest) = signal(initial.clone());
         let (lang, set_lang) = signal(initial.lang);
         let (view, set_view) = signal(initial.view);
         let (filters, set_filters) = signal(initial.filters.clone());
@@ -127,6 +133,7 @@ impl AppState {
         let (years, set_years) = signal(initial.filters.years);
         let state = AppState {
             url,
+            at_rest,
             mount: StoredValue::new(mount.clone()),
             mirror_pending: StoredValue::new((false, 0)),
             lang,
@@ -136,6 +143,7 @@ impl AppState {
             years,
             set: Setters {
                 url: set_url,
+                at_rest: set_at_rest,
                 lang: set_lang,
                 view: set_view,
                 filters: set_filters,
@@ -147,6 +155,7 @@ impl AppState {
             UrlSync::Query => {
                 let _ = window_event_listener(leptos::ev::popstate, move |_| {
                     state.replace(UrlState::parse(&current_query()));
+                    state.rest();
                 });
             }
             UrlSync::Hash(key) => {
@@ -155,6 +164,7 @@ impl AppState {
                         let next = UrlState::parse(&query);
                         if next != url.get_untracked() {
                             state.replace(next);
+                            state.rest();
                         }
                     }
                 });
@@ -289,16 +299,15 @@ impl AppState {
     /// Writes the state where this mount keeps it. A new history entry is written at once.
     /// Replacing writes (typing, dragging a year handle) wait until the changes pause, then
     /// write once: a keystroke never waits for the History API, which the browser also
-    /// throttles when it is called too often.
+    /// throttles when it is called too often. A mount that keeps its state nowhere still
+    /// waits, for [`AppState::at_rest`].
     fn mirror(&self, history: History) {
-        let sync = self.mount.with_value(|m| m.sync.clone());
-        if sync == UrlSync::Off {
-            return;
-        }
         if history == History::Push && !self.url.with_untracked(|url| url.embed) {
             self.mirror_pending
                 .update_value(|(pending, _)| *pending = false);
+            let sync = self.mount.with_value(|m| m.sync.clone());
             self.write(&sync, History::Push);
+            self.rest();
             return;
         }
         let mut change = 0;
@@ -325,6 +334,15 @@ impl AppState {
                 .update_value(|(pending, _)| *pending = false);
             let sync = self.mount.with_value(|m| m.sync.clone());
             self.write(&sync, History::Replace);
+            self.rest();
+        }
+    }
+
+    /// The changes have paused: what carries the whole state catches up.
+    fn rest(&self) {
+        let now = self.url.get_untracked();
+        if self.at_rest.with_untracked(|at_rest| *at_rest != now) {
+            self.set.at_rest.set(now);
         }
     }
 

@@ -92,6 +92,19 @@ test("views are in the URL, and Back returns to the previous view", async ({ pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
 });
 
+test("a view link opened in a new tab carries the search typed before it", async ({ page, context }, info) => {
+  await page.goto("./?view=timeline");
+  if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+  await page.getByRole("searchbox", { name: "Search" }).pressSequentially("health");
+  const link = page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Province map" });
+  await expect(link).toHaveAttribute("href", /[?&]q=health(&|$)/);
+  const tab = await context.newPage();
+  await tab.goto(new URL(await link.getAttribute("href"), page.url()).href);
+  await expect(tab.getByRole("heading", { level: 1 })).toHaveText("Province map");
+  if (info.project.name === "phone") await tab.getByRole("button", { name: /^Filters/ }).click();
+  await expect(tab.getByRole("searchbox", { name: "Search" })).toHaveValue("health");
+});
+
 test("a snapshot with an impossible date is refused with the problem named, not a blank page", async ({ page }, info) => {
   await page.goto("./?snapshot=test-data/broken/impossible-date.json");
   const alert = page.getByRole("alert");

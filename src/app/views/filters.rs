@@ -27,7 +27,6 @@ pub fn FilterBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
     let open = RwSignal::new(false);
-    let filters = move || state.filters.get();
 
     let search = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
@@ -105,11 +104,15 @@ pub fn FilterBar() -> impl IntoView {
         }
     };
 
+    // The search chip follows the query in place; the other chips are redrawn only when the
+    // facets, years or language change, so a keystroke touches one label.
+    let query = Memo::new(move |_| state.filters.with(|f| f.query.trim().to_owned()));
+    let has_query = Memo::new(move |_| query.with(|q| !q.is_empty()));
+    let search_label = move || fill(state.t(Msg::SearchChip), &[&query.read()]);
     let chips = {
         let themes = themes.clone();
         let provinces = provinces.clone();
         part(move || {
-            let f = filters();
             let ui = state.lang();
             let mut chips: Vec<Chip> = Vec::new();
             let named = |list: &[(String, Text)], id: &str| {
@@ -123,56 +126,67 @@ pub fn FilterBar() -> impl IntoView {
                         )
                     })
             };
-            if !f.query.trim().is_empty() {
-                chips.push(Chip {
-                    label: fill(state.t(Msg::SearchChip), &[f.query.trim()]),
-                    lang: None,
-                    remove: Box::new(|f| f.query.clear()),
-                });
-            }
-            for id in &f.themes {
-                let (label, lang) = named(&themes, id).unwrap_or((id.clone(), None));
-                let id = id.clone();
-                chips.push(Chip {
-                    label,
-                    lang,
-                    remove: Box::new(move |f| {
-                        f.themes.remove(&id);
-                    }),
-                });
-            }
-            for kind in &f.kinds {
-                let kind = *kind;
-                chips.push(Chip {
-                    label: state.t(partner_kind_label(kind)).to_owned(),
-                    lang: None,
-                    remove: Box::new(move |f| {
-                        f.kinds.remove(&kind);
-                    }),
-                });
-            }
-            for code in &f.provinces {
-                let (label, lang) = named(&provinces, code).unwrap_or((code.clone(), None));
-                let code = code.clone();
-                chips.push(Chip {
-                    label,
-                    lang,
-                    remove: Box::new(move |f| {
-                        f.provinces.remove(&code);
-                    }),
-                });
-            }
-            if f.years != Years::ALL {
+            state.facets.with(|f| {
+                for id in &f.themes {
+                    let (label, lang) = named(&themes, id).unwrap_or((id.clone(), None));
+                    let id = id.clone();
+                    chips.push(Chip {
+                        label,
+                        lang,
+                        remove: Box::new(move |f| {
+                            f.themes.remove(&id);
+                        }),
+                    });
+                }
+                for kind in &f.kinds {
+                    let kind = *kind;
+                    chips.push(Chip {
+                        label: state.t(partner_kind_label(kind)).to_owned(),
+                        lang: None,
+                        remove: Box::new(move |f| {
+                            f.kinds.remove(&kind);
+                        }),
+                    });
+                }
+                for code in &f.provinces {
+                    let (label, lang) = named(&provinces, code).unwrap_or((code.clone(), None));
+                    let code = code.clone();
+                    chips.push(Chip {
+                        label,
+                        lang,
+                        remove: Box::new(move |f| {
+                            f.provinces.remove(&code);
+                        }),
+                    });
+                }
+            });
+            let years = state.years.get();
+            if years != Years::ALL {
                 chips.push(Chip {
                     label: fill(
                         state.t(Msg::YearsChip),
-                        &[&f.years.from.to_string(), &f.years.to.to_string()],
+                        &[&years.from.to_string(), &years.to.to_string()],
                     ),
                     lang: None,
                     remove: Box::new(|f| f.years = Years::ALL),
                 });
             }
-            let any = !chips.is_empty();
+            let searching = has_query.get();
+            let any = searching || !chips.is_empty();
+            let search = searching.then(|| {
+                view! {
+                    <li>
+                        // Named by its hidden text (as the other chips by `aria-label`): two
+                        // texts in place are cheaper to keep than an attribute.
+                        <button type="button" class="iom-chip" on:click=move |_| state.update_filters(|f| f.query.clear())>
+                            <span class="iom-visually-hidden">
+                                {part(move || fill(state.t(Msg::RemoveFilter), &[&search_label()]))}
+                            </span>
+                            <span aria-hidden="true">{part(search_label)} " ×"</span>
+                        </button>
+                    </li>
+                }
+            });
             let items = chips
                 .into_iter()
                 .map(|chip| {
@@ -191,6 +205,7 @@ pub fn FilterBar() -> impl IntoView {
             any.then(|| {
                 view! {
                     <ul class="iom-chips">
+                        {search}
                         {items}
                         <li>
                             <button type="button" class="iom-chip iom-chip--clear" on:click=move |_| state.clear_filters()>

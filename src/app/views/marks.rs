@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::coords::{self, Coord};
 use super::{svg_shape as shape, Data};
 use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items;
@@ -124,10 +125,6 @@ fn mark_ready() {
     }
 }
 
-fn px(value: f64) -> String {
-    crate::core::num::tenths(value).to_string()
-}
-
 fn draw(document: &web_sys::Document, data: &Data, marker: &Marker) -> Nodes {
     let s = &data.snapshot;
     let item = marker.item;
@@ -194,15 +191,18 @@ fn move_to(nodes: &Nodes, marker: &Marker) {
     let (x, y) = (marker.x, marker.y);
     let w = (marker.x_end - marker.x).max(1.0);
     for (node, is_span) in nodes {
-        let geometry = if *is_span {
-            vec![("x", px(x)), ("y", px(y - 7.0)), ("width", px(w))]
+        let set = |coord, value| coords::set(node, coord, value);
+        if *is_span {
+            set(Coord::X, x);
+            set(Coord::Y, y - 7.0);
+            set(Coord::Width, w);
         } else if marker.is_bar {
-            vec![("x", px(x)), ("y", px(y - 6.0)), ("width", px(w.max(4.0)))]
+            set(Coord::X, x);
+            set(Coord::Y, y - 6.0);
+            set(Coord::Width, w.max(4.0));
         } else {
-            vec![("cx", px(x + 6.0)), ("cy", px(y))]
-        };
-        for (name, value) in &geometry {
-            let _ = node.set_attribute(name, value);
+            set(Coord::Cx, x + 6.0);
+            set(Coord::Cy, y);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The views. Each reads the shared [`AppState`] and the loaded snapshot, and only renders.
 
+mod coords;
 mod details;
 mod filters;
 mod lanes;

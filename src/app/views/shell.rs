@@ -22,11 +22,13 @@ pub fn view_label(view: View) -> Msg {
 }
 
 /// A link that works without the app (its `href` is the view's URL) and navigates in place.
+/// Its `href` catches up with the filters when typing pauses (`AppState::at_rest`); a click
+/// always shows the view with the current ones.
 #[component]
 pub fn ViewLink(view: View, children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
     let href = move || {
-        state.url.with(|url| {
+        state.at_rest.with(|url| {
             UrlState {
                 view,
                 item: None,

@@ -98,11 +98,13 @@ pub fn Timeline() -> impl IntoView {
         })
     };
     let active = RwSignal::new(None::<usize>);
-    // A new filter can shorten the list under the cursor.
+    // A new filter can shorten the list under the cursor. Without a cursor, the order is not
+    // needed (nor sorted on each keystroke).
     Effect::new(move |_| {
-        let len = order.with(Vec::len);
-        if active.get_untracked().is_some_and(|i| i >= len) {
-            active.set(None);
+        if let Some(i) = active.get() {
+            if i >= order.with(Vec::len) {
+                active.set(None);
+            }
         }
     });
 
