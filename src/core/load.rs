@@ -237,7 +237,7 @@ fn required<T: DeserializeOwned>(
             problems.push(Problem::new(path, "missing"));
             None
         }
-        Some(value) => parse_value(value, &path, problems),
+        Some(value) => parse_value(value, || path, problems),
     }
 }
 
@@ -252,7 +252,7 @@ fn collection<T: DeserializeOwned>(
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| parse_value(item, &index(&path, i), problems))
+            .filter_map(|(i, item)| parse_value(item, || index(&path, i), problems))
             .collect(),
         Some(other) => {
             problems.push(Problem::new(
@@ -264,15 +264,16 @@ fn collection<T: DeserializeOwned>(
     }
 }
 
+/// Parses one item; `path` (where the item is) is written only if it has a problem.
 fn parse_value<T: DeserializeOwned>(
     value: &Value,
-    path: &str,
+    path: impl FnOnce() -> String,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(item) => Some(item),
         Err(err) => {
-            let mut full = path.to_owned();
+            let mut full = path();
             for segment in err.path().iter() {
                 use serde_path_to_error::Segment;
                 match segment {

@@ -15,8 +15,9 @@ pub const FIRST_YEAR: i32 = 2001;
 pub const LAST_YEAR: i32 = 2026;
 
 struct Checker {
-    /// Every id with its kind and the path where it is defined.
-    ids: HashMap<String, (Kind, String)>,
+    /// Every id, with the collection and position where it is first defined (no position for
+    /// an item left out for a shape problem).
+    ids: HashMap<String, (Kind, Option<usize>)>,
     problems: Vec<Problem>,
 }
 
@@ -30,8 +31,7 @@ pub fn validate(snapshot: &Snapshot, unparsed: &[(Kind, &str)]) -> Vec<Problem> 
     };
     checker.register_ids(snapshot);
     for &(kind, id) in unparsed {
-        let at = format!("$.{}", kind.collection());
-        checker.ids.entry(id.to_owned()).or_insert((kind, at));
+        checker.ids.entry(id.to_owned()).or_insert((kind, None));
     }
     checker.check_snapshot(snapshot);
     checker.problems
@@ -79,20 +79,19 @@ impl Checker {
             (Kind::Note, s.notes.iter().map(|x| x.id.as_str()).collect()),
         ];
         for (kind, ids) in groups {
-            let field = if kind == Kind::Province { "code" } else { "id" };
             for (i, id) in ids.into_iter().enumerate() {
-                let path = child(&index(&child("$", kind.collection()), i), field);
                 if let Some(message) = id_problem(id) {
-                    self.problem(&path, message);
+                    self.problem(id_path(kind, Some(i)), message);
                     continue;
                 }
                 match self.ids.get(id) {
-                    Some((_, first)) => {
+                    Some(&(first_kind, first)) => {
+                        let first = id_path(first_kind, first);
                         let message = format!("duplicate id \"{id}\" (first defined at {first})");
-                        self.problem(&path, message);
+                        self.problem(id_path(kind, Some(i)), message);
                     }
                     None => {
-                        self.ids.insert(id.to_owned(), (kind, path));
+                        self.ids.insert(id.to_owned(), (kind, Some(i)));
                     }
                 }
             }
@@ -283,13 +282,12 @@ impl Checker {
     }
 
     fn text(&mut self, path: &str, field: &str, text: &Text) {
-        let path = child(path, field);
         if text.en.trim().is_empty() {
-            self.problem(&path, "empty text; English is required");
+            self.problem(child(path, field), "empty text; English is required");
         }
         if text.lo.as_deref().is_some_and(|lo| lo.trim().is_empty()) {
             self.problem(
-                child(&path, "lo"),
+                child(&child(path, field), "lo"),
                 "empty Lao text; leave \"lo\" out to fall back to English",
             );
         }
@@ -345,26 +343,41 @@ impl Checker {
     }
 
     fn refs(&mut self, path: &str, field: &str, ids: &[String], kind: Kind) {
-        let list = child(path, field);
         for (i, id) in ids.iter().enumerate() {
-            self.reference(&index(&list, i), id, kind);
+            // Paths are written only for problems: a snapshot has thousands of references.
+            if let Some(message) = self.reference_problem(id, kind) {
+                self.problem(index(&child(path, field), i), message);
+            }
         }
     }
 
     fn reference(&mut self, path: &str, id: &str, kind: Kind) {
-        let message = match self.ids.get(id) {
-            Some((found, _)) if *found == kind => return,
-            Some((found, at)) => {
-                format!(
-                    "\"{id}\" is in {} ({at}), not in {}",
-                    found.collection(),
-                    kind.collection()
-                )
-            }
-            None => format!("\"{id}\" does not exist in {}", kind.collection()),
-        };
-        self.problem(path, message);
+        if let Some(message) = self.reference_problem(id, kind) {
+            self.problem(path, message);
+        }
     }
+
+    fn reference_problem(&self, id: &str, kind: Kind) -> Option<String> {
+        match self.ids.get(id) {
+            Some((found, _)) if *found == kind => None,
+            Some(&(found, at)) => Some(format!(
+                "\"{id}\" is in {} ({}), not in {}",
+                found.collection(),
+                id_path(found, at),
+                kind.collection()
+            )),
+            None => Some(format!("\"{id}\" does not exist in {}", kind.collection())),
+        }
+    }
+}
+
+/// Where the id of item `i` of a collection is: `$.events[3].id` (provinces have a `code`),
+/// or only the collection, `$.events`, for an item left out for a shape problem.
+fn id_path(kind: Kind, i: Option<usize>) -> String {
+    let collection = child("$", kind.collection());
+    let Some(i) = i else { return collection };
+    let field = if kind == Kind::Province { "code" } else { "id" };
+    child(&index(&collection, i), field)
 }
 
 /// Ids appear in URLs (`?item=`), so they are kept to a safe alphabet.
