@@ -72,19 +72,33 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
 });
 
-async function timeToMark(url, mark, timeout = 120_000) {
+/** Milliseconds from navigation to `mark`, and to each of the `phases` marks on the way. */
+async function timeToMark(url, mark, phases = [], timeout = 120_000) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
   await page.goto(url);
   try {
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout, polling: 50 });
-    return await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark);
+    return await page.evaluate(
+      ([m, phases]) => ({
+        time: performance.getEntriesByName(m)[0].startTime,
+        phases: phases.map((p) => performance.getEntriesByName(p)[0]?.startTime ?? NaN),
+      }),
+      [mark, phases],
+    );
   } catch {
     return null;
   } finally {
     await context.close();
   }
 }
+
+// The explorer's start-up, in the order it happens (src/app/perf.rs).
+const PHASES = [
+  ["iom-wasm-started", "Wasm running"],
+  ["iom-snapshot-ready", "snapshot parsed, checked and indexed"],
+  ["iom-timeline-ready", "timeline drawn"],
+];
 
 async function filterLatency(url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
@@ -165,14 +179,16 @@ for (const set of datasets) {
   const ours = [];
   const theirs = [];
   for (let run = 0; run < RUNS; run++) {
-    ours.push(await timeToMark(set.ours, "iom-timeline-ready"));
+    ours.push(await timeToMark(set.ours, "iom-timeline-ready", PHASES.map(([mark]) => mark)));
     theirs.push(await timeToMark(set.theirs, "tljs-ready"));
   }
-  const oursDone = ours.filter((t) => t !== null);
-  const theirsDone = theirs.filter((t) => t !== null);
+  const oursDone = ours.filter((t) => t !== null).map((t) => t.time);
+  const theirsDone = theirs.filter((t) => t !== null).map((t) => t.time);
+  const phases = PHASES.map(([, label], i) => `${label} ${fmt(median(ours.filter((t) => t !== null).map((t) => t.phases[i])))}`);
   const ourTime = oursDone.length ? median(oursDone) : null;
   const theirTime = theirsDone.length ? median(theirsDone) : null;
   console.log(`  time to an interactive timeline, median of ${RUNS}: explorer ${ourTime === null ? "did not finish" : fmt(ourTime)}, TimelineJS3 ${theirTime === null ? "did not finish in 120 s" : fmt(theirTime)}`);
+  if (oursDone.length) console.log(`  explorer start-up, medians from navigation: ${phases.join(", ")}`);
   const latency = await filterLatency(set.ours);
   const p50 = percentile(latency.times, 50);
   const p95 = percentile(latency.times, 95);

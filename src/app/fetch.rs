@@ -93,6 +93,7 @@ pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
     })?;
     remember_good_snapshot(&url, &text);
     let index = Arc::new(Index::build(&snapshot));
+    super::perf::mark_once(super::perf::SNAPSHOT);
     Ok(Loaded {
         snapshot: Arc::new(snapshot),
         index,

@@ -7,6 +7,7 @@ mod download;
 mod fetch;
 mod intl;
 mod panic;
+mod perf;
 mod print;
 mod resize;
 mod state;
@@ -32,6 +33,7 @@ fn next_root_id() -> String {
 
 /// Mounts the standalone explorer into `#iom-explorer`, if the page has one.
 pub fn start() {
+    perf::mark_once(perf::STARTED);
     panic::install();
     let Some(host) = document().get_element_by_id("iom-explorer") else {
         return;

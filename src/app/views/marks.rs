@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::coords::{self, Coord};
 use super::{svg_shape as shape, Data};
+use crate::app::perf;
 use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items;
 use crate::core::model::EventKind;
@@ -104,25 +105,11 @@ pub fn keep_marks(
                 drawn.shown = shown;
             });
             if !layout.markers.is_empty() || !layout.clusters.is_empty() {
-                mark_ready();
+                // The first complete drawing of the timeline on this page, for the benchmark.
+                perf::mark_once(perf::TIMELINE);
             }
         });
     });
-}
-
-/// Marks the first complete drawing of the timeline on this page, for the benchmark (README,
-/// Performance), once the markers are in the document.
-fn mark_ready() {
-    let Some(performance) = window().performance() else {
-        return;
-    };
-    let marked = performance
-        .get_entries_by_name("iom-timeline-ready")
-        .length()
-        > 0;
-    if !marked {
-        let _ = performance.mark("iom-timeline-ready");
-    }
 }
 
 fn draw(document: &web_sys::Document, data: &Data, marker: &Marker) -> Nodes {

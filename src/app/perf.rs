@@ -1,0 +1,20 @@
+//! Performance marks for the benchmark (README, "Performance"): where a visit's start-up time
+//! goes. Each is marked once per page, the first time it happens.
+
+use leptos::prelude::window;
+
+/// The Wasm has started running (`start`, which runs on every page, embeds included).
+pub const STARTED: &str = "iom-wasm-started";
+/// The snapshot has arrived, been parsed, checked and indexed.
+pub const SNAPSHOT: &str = "iom-snapshot-ready";
+/// The timeline's markers are in the document: the explorer is interactive.
+pub const TIMELINE: &str = "iom-timeline-ready";
+
+pub fn mark_once(name: &str) {
+    let Some(performance) = window().performance() else {
+        return;
+    };
+    if performance.get_entries_by_name(name).length() == 0 {
+        let _ = performance.mark(name);
+    }
+}
