@@ -51,9 +51,8 @@ pub struct AppState {
     /// rewrite every link on the page.
     pub at_rest: ReadSignal<UrlState>,
     mount: StoredValue<Mount>,
-    /// A replacing write of the URL is waiting, and the number of the last change that asked
-    /// for one (see [`AppState::mirror`]).
-    mirror_pending: StoredValue<(bool, u32)>,
+    /// The replacing write of the URL that is waiting (see [`AppState::mirror`]).
+    mirror_pending: StoredValue<Pending>,
     // Parts of the state in signals of their own, each set only when it changes: typing in the
     // search box then wakes only what depends on the filters. (As memos of the whole state,
     // every text in the interface language was woken on each keystroke to check its language.)
@@ -96,6 +95,17 @@ impl Facets {
     }
 }
 
+/// A replacing write of the URL that waits for the changes to pause.
+#[derive(Clone, Copy, Default)]
+struct Pending {
+    /// A change has not been written yet.
+    waiting: bool,
+    /// When the last change came (ms since the epoch).
+    last_change: f64,
+    /// A timer is set to check for the pause.
+    timer: bool,
+}
+
 /// How a change reaches the browser history.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum History {
@@ -135,7 +145,7 @@ impl AppState {
             url,
             at_rest,
             mount: StoredValue::new(mount.clone()),
-            mirror_pending: StoredValue::new((false, 0)),
+            mirror_pending: StoredValue::new(Pending::default()),
             lang,
             view,
             filters,
@@ -239,7 +249,8 @@ impl AppState {
     /// The snapshot to load: a same-site preview from the URL, the host's choice, or the
     /// snapshot shipped with the explorer.
     pub fn snapshot_url(&self) -> String {
-        let preview = self.url.with(|url| url.snapshot.clone());
+        // Only a navigation changes it, which is at rest at once: typing does not ask again.
+        let preview = self.at_rest.with(|url| url.snapshot.clone());
         preview
             .map(|path| self.asset(&path))
             .or_else(|| self.mount.with_value(|m| m.snapshot.clone()))
@@ -303,35 +314,50 @@ impl AppState {
     /// waits, for [`AppState::at_rest`].
     fn mirror(&self, history: History) {
         if history == History::Push && !self.url.with_untracked(|url| url.embed) {
-            self.mirror_pending
-                .update_value(|(pending, _)| *pending = false);
+            self.mirror_pending.update_value(|p| p.waiting = false);
             let sync = self.mount.with_value(|m| m.sync.clone());
             self.write(&sync, History::Push);
             self.rest();
             return;
         }
-        let mut change = 0;
-        self.mirror_pending.update_value(|(pending, last)| {
-            *pending = true;
-            *last = last.wrapping_add(1);
-            change = *last;
+        let now = js_sys::Date::now();
+        let mut arm = false;
+        self.mirror_pending.update_value(|p| {
+            p.waiting = true;
+            p.last_change = now;
+            arm = !std::mem::replace(&mut p.timer, true);
         });
+        // One timer for a burst of changes, not one per keystroke: when it fires early (the
+        // changes went on), it waits again for what is left of the pause.
+        if arm {
+            self.wait_for_pause(URL_WRITE_PAUSE);
+        }
+    }
+
+    fn wait_for_pause(&self, wait: std::time::Duration) {
         let state = *self;
         set_timeout(
             move || {
-                if state.mirror_pending.get_value() == (true, change) {
+                let pending = state.mirror_pending.get_value();
+                let quiet = js_sys::Date::now() - pending.last_change;
+                let pause = URL_WRITE_PAUSE.as_secs_f64() * 1000.0;
+                if pending.waiting && quiet < pause {
+                    state.wait_for_pause(std::time::Duration::from_secs_f64(
+                        (pause - quiet) / 1000.0,
+                    ));
+                } else {
+                    state.mirror_pending.update_value(|p| p.timer = false);
                     state.flush_url();
                 }
             },
-            URL_WRITE_PAUSE,
+            wait,
         );
     }
 
     /// Writes a waiting change to the URL now (before the URL is read, e.g. to copy it).
     pub fn flush_url(&self) {
-        if self.mirror_pending.with_value(|(pending, _)| *pending) {
-            self.mirror_pending
-                .update_value(|(pending, _)| *pending = false);
+        if self.mirror_pending.with_value(|p| p.waiting) {
+            self.mirror_pending.update_value(|p| p.waiting = false);
             let sync = self.mount.with_value(|m| m.sync.clone());
             self.write(&sync, History::Replace);
             self.rest();

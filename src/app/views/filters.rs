@@ -235,7 +235,8 @@ pub fn FilterBar() -> impl IntoView {
             &[&counts[0], &counts[1], &counts[2], &counts[3]],
         )
     });
-    let active = move || state.filters.with(|f| f.active_count());
+    let active = Memo::new(move |_| state.filters.with(|f| f.active_count()));
+    let active = move || active.get();
 
     view! {
         <section class="iom-filters" aria-labelledby="iom-filters-title">

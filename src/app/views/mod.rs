@@ -123,7 +123,8 @@ pub fn App(mount: Mount) -> impl IntoView {
             state.close();
         }
     };
-    let chrome = move || !state.url.with(|url| url.embed);
+    // Only a navigation changes it (at rest at once), so typing does not wake it.
+    let chrome = move || !state.at_rest.with(|url| url.embed);
 
     view! {
         {part(move || settled.get().then(|| view! {
