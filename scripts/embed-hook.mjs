@@ -3,8 +3,10 @@
 //  1. writes embed.js (the script-embed loader) with the hashed names of the files just built;
 //  2. in a release build, minifies the JS: wasm-bindgen's glue (Trunk's own JS minifier cannot
 //     parse it), the service worker and embed.js, and updates the glue's integrity hash;
-//  3. adds the standalone page's Content-Security-Policy to index.html: no 'unsafe-inline' or
-//     'unsafe-eval' for scripts, only 'wasm-unsafe-eval' and the hash of Trunk's one inline
+//  3. replaces Trunk's inline start-up script with one that does the same and, when the app
+//     cannot start (its JS or Wasm failed to download), shows the page's failure message;
+//  4. adds the standalone page's Content-Security-Policy to index.html: no 'unsafe-inline' or
+//     'unsafe-eval' for scripts, only 'wasm-unsafe-eval' and the hash of that one inline
 //     module script (README, "Security").
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -51,9 +53,23 @@ if (process.env.TRUNK_PROFILE === "release") {
   if (replaced !== 1) throw new Error(`embed-hook: expected one link to ${files.js}, found ${replaced}`);
 }
 
-const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g)];
 if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);
-const hash = createHash("sha256").update(inline[0]).digest("base64");
+// What Trunk's script does (import the glue, start the Wasm, expose the bindings, announce the
+// start), and the page's failure message instead of an endless "Loading" if that fails.
+const start = [
+  "try {",
+  `const bindings = await import('./${files.js}');`,
+  `const wasm = await bindings.default({ module_or_path: './${files.wasm}' });`,
+  "window.wasmBindings = bindings;",
+  'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
+  "} catch (error) {",
+  'for (const part of document.querySelectorAll(".iom-boot > span")) part.hidden = !part.hasAttribute("data-failed");',
+  "throw error;",
+  "}",
+].join("\n");
+html = html.replace(inline[0][0], () => `<script type=module>${start}</script>`);
+const hash = createHash("sha256").update(start).digest("base64");
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,

@@ -29,18 +29,36 @@ function declareFonts() {
 }
 
 // Until the app draws (it then removes this), a status in the embed's language: visitors on a
-// slow connection see it while the Wasm downloads.
+// slow connection see it while the Wasm downloads. If the app's files fail to download, it says
+// so instead of loading forever.
+const STATUS = {
+  en: ["Loading the strategy snapshot…", "Something went wrong in the explorer: it could not start. Check your connection and try again.", "Reload"],
+  lo: ["ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ…", "ມີບາງຢ່າງຜິດພາດໃນເຄື່ອງມື. ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່.", "ໂຫຼດໃໝ່"],
+};
+const langOf = (host) => (host.getAttribute("data-lang") === "lo" ? "lo" : "en");
+
 function loadingStatus(host) {
-  const lao = host.getAttribute("data-lang") === "lo";
+  const lang = langOf(host);
   const boot = document.createElement("div");
   boot.className = "iom-boot iom-explorer iom-explorer--embedded";
-  const status = document.createElement("p");
-  status.className = "iom-loading";
-  status.setAttribute("role", "status");
-  status.lang = lao ? "lo" : "en";
-  status.textContent = lao ? "ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ…" : "Loading the strategy snapshot…";
-  boot.append(status);
+  const text = document.createElement("p");
+  text.className = "iom-loading";
+  text.setAttribute("role", "status");
+  text.lang = lang;
+  text.textContent = STATUS[lang][0];
+  boot.append(text);
   return boot;
+}
+
+// The same status element says it, so that screen readers announce the change.
+function showFailure(host, target) {
+  const [, failure, reload] = STATUS[langOf(host)];
+  const text = target.querySelector("[role=status]");
+  if (!text) return;
+  const link = document.createElement("a");
+  link.href = "";
+  link.textContent = reload;
+  text.replaceChildren(`${failure} `, link);
 }
 
 async function mountAll() {
@@ -67,7 +85,13 @@ async function mountAll() {
     }
     return [host, target];
   });
-  const module = await load();
+  let module;
+  try {
+    module = await load();
+  } catch (error) {
+    for (const [host, target] of targets) showFailure(host, target);
+    throw error;
+  }
   for (const [host, target] of targets) module.mount_explorer(target, host, base);
 }
 

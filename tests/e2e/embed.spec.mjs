@@ -41,6 +41,16 @@ test("each script embed shows a loading status in its language until it draws", 
   await expect(page.locator("#two").getByText("ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ")).toHaveCount(0);
 });
 
+test("embeds whose Wasm cannot download say so in their language and offer a reload", async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(HOST);
+  await expect(page.locator("#one").getByRole("status")).toHaveText(/^Something went wrong in the explorer: it could not start\. Check your connection/);
+  await expect(page.locator("#two").getByRole("status")).toContainText("ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່");
+  await expect(page.locator("#one").getByRole("link", { name: "Reload" })).toBeVisible();
+  await expect(page.locator("#two").getByRole("link", { name: "ໂຫຼດໃໝ່" })).toBeVisible();
+  await expect(page.getByText("Loading the strategy snapshot")).toHaveCount(0);
+});
+
 test("hostile host styles do not reach the explorer", async ({ page }) => {
   await page.goto(HOST);
   const heading = page.locator("#one").getByRole("heading", { level: 1 });

@@ -64,9 +64,25 @@ test("a loading status shows before the app has started, and goes when the explo
   // Both languages: the page cannot know the URL's language before the app runs.
   await expect(page.getByRole("status")).toContainText("Loading the strategy snapshot");
   await expect(page.getByRole("status")).toContainText("ກຳລັງໂຫຼດ");
+  await expect(page.getByText("Something went wrong in the explorer")).toBeHidden();
   release();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
   await expect(page.getByText("Loading the strategy snapshot")).toHaveCount(0);
+});
+
+test("if the app's Wasm cannot download, the status says so in both languages and offers a reload", async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto("./");
+  const status = page.getByRole("status");
+  await expect(status.getByText("Something went wrong in the explorer: it could not start. Check your connection and try again.")).toBeVisible();
+  await expect(status.getByText("ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່")).toBeVisible();
+  await expect(status.getByText("Loading the strategy snapshot")).toBeHidden();
+  await expect(status.getByText("ກຳລັງໂຫຼດ")).toBeHidden();
+  await expect(status.getByRole("link", { name: "Reload" })).toBeVisible();
+  // The link reloads the page: with the Wasm back, the explorer starts.
+  await page.unroute(/_bg\.wasm$/);
+  await status.getByRole("link", { name: "Reload" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(snapshot.strategy.title);
 });
 
 test("the Lao switch translates the interface, sets html lang and survives a reload", async ({ page }, info) => {
