@@ -71,10 +71,10 @@ test("the two script embeds filter independently and leave the host URL alone", 
   await page.goto(HOST);
   const one = page.locator("#one");
   const two = page.locator("#two");
-  await expect(one.locator(".iom-result-count")).toContainText(`${total} results`);
+  await expect(one.locator(".iom-result-count")).toContainText(`Results: ${total} `);
   const twoBefore = await two.locator(".iom-result-count").textContent();
   await one.getByRole("searchbox", { name: "Search" }).fill("japan");
-  await expect(one.locator(".iom-result-count")).not.toContainText(`${total} results`);
+  await expect(one.locator(".iom-result-count")).not.toContainText(`Results: ${total} `);
   await expect(two.locator(".iom-result-count")).toHaveText(twoBefore);
   await one.getByRole("button", { name: snapshot.themes[0].name, exact: true }).click();
   await expect(one.getByRole("dialog")).toBeVisible();

@@ -23,7 +23,7 @@ test("every thematic area has a card with live counts", async ({ page }, info) =
     await expect(page.getByRole("button", { name: en(theme.name), exact: true })).toBeVisible();
   }
   await expect(status(page)).toHaveText(
-    `${total} results: ${snapshot.events.length} events, ${snapshot.projects.length} projects, ${snapshot.partners.length} partners`,
+    `Results: ${total} (events: ${snapshot.events.length}, projects: ${snapshot.projects.length}, partners: ${snapshot.partners.length})`,
   );
   await page.screenshot({ path: `${shots}/themes-en-${info.project.name}.png`, fullPage: true });
 });
@@ -34,18 +34,18 @@ test("search narrows results as you type, ignores case and accents, and an empty
   const search = page.getByRole("searchbox", { name: "Search" });
   await search.fill("savannakhet");
   const plain = await status(page).textContent();
-  expect(plain).not.toContain(`${total} results`);
+  expect(plain).not.toContain(`Results: ${total} `);
   await search.fill("SAVANNAKHÉT");
   await expect(status(page)).toHaveText(plain);
   await expect(page).toHaveURL(/q=SAVANNAKH%C3%89T/);
   await expect(page.getByRole("button", { name: "Remove filter: Search: “SAVANNAKHÉT”" })).toBeVisible();
 
   await search.fill("zzzz nothing here");
-  await expect(status(page)).toHaveText("0 results: 0 events, 0 projects, 0 partners");
+  await expect(status(page)).toHaveText("Results: 0 (events: 0, projects: 0, partners: 0)");
   await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
   await page.getByRole("button", { name: "Clear the filters" }).click();
   await expect(themeHeadings(page)).toHaveCount(snapshot.themes.length);
-  await expect(status(page)).toContainText(`${total} results`);
+  await expect(status(page)).toContainText(`Results: ${total} `);
   await expect(search).toHaveValue("");
 });
 
@@ -69,9 +69,9 @@ test("province and years from a shared link apply, with chips and Clear all", as
   await page.goto("./?view=themes&province=LA-SV&from=2010&to=2015");
   await expect(page.getByRole("button", { name: "Remove filter: Savannakhet" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove filter: Years 2010–2015" })).toBeVisible();
-  await expect(status(page)).not.toContainText(`${total} results`);
+  await expect(status(page)).not.toContainText(`Results: ${total} `);
   await page.getByRole("button", { name: "Clear all" }).click();
-  await expect(status(page)).toContainText(`${total} results`);
+  await expect(status(page)).toContainText(`Results: ${total} `);
   await expect(page).toHaveURL(/\?view=themes$/);
 });
 
