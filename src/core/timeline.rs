@@ -194,6 +194,23 @@ pub struct Cluster {
     pub items: Vec<ItemRef>,
 }
 
+impl Cluster {
+    /// The drawn width: the span of its items, but never narrower than its "+N" label.
+    pub fn drawn_width(&self) -> f64 {
+        (self.x_end - self.x).max(CLUSTER_MIN_PX)
+    }
+}
+
+/// The narrowest drawn cluster, wide enough for "+99".
+pub const CLUSTER_MIN_PX: f64 = 26.0;
+
+/// Where an item is drawn: its own marker, or the cluster it went into.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Drawn<'a> {
+    Marker(&'a Marker),
+    Cluster(&'a Cluster),
+}
+
 /// Everything the view needs to draw the timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -203,6 +220,23 @@ pub struct Layout {
     pub clusters: Vec<Cluster>,
     /// Bottom of the last lane plus [`BOTTOM_MARGIN_PX`].
     pub height: f64,
+}
+
+impl Layout {
+    /// Where `item` is drawn, if the layout shows it: the keyboard's ring and the tip follow an
+    /// event into a cluster when it has no marker of its own.
+    pub fn drawn(&self, item: ItemRef) -> Option<Drawn<'_>> {
+        self.markers
+            .iter()
+            .find(|m| m.item == item)
+            .map(Drawn::Marker)
+            .or_else(|| {
+                self.clusters
+                    .iter()
+                    .find(|c| c.items.contains(&item))
+                    .map(Drawn::Cluster)
+            })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -905,6 +939,50 @@ mod tests {
         let index = Index::build(&fewer);
         let marks = milestones(&fewer, &index, &Scale::new(Years::ALL, 0.0, 1000.0));
         assert_eq!(marks.len(), MILESTONE_IDS.len() - 1);
+    }
+
+    #[test]
+    fn every_shown_item_is_found_where_it_is_drawn() {
+        let (s, index) = shipped();
+        let visible = everything();
+        let narrow = layout(
+            s,
+            index,
+            &visible,
+            &options(360.0, Years::ALL, LaneBy::Theme, 2),
+        );
+        assert!(!narrow.clusters.is_empty(), "a phone-width layout clusters");
+        for marker in &narrow.markers {
+            assert_eq!(narrow.drawn(marker.item), Some(Drawn::Marker(marker)));
+        }
+        for cluster in &narrow.clusters {
+            for &item in &cluster.items {
+                assert_eq!(narrow.drawn(item), Some(Drawn::Cluster(cluster)));
+            }
+        }
+        let hidden = Years {
+            from: 2001,
+            to: 2001,
+        };
+        let early = layout(
+            s,
+            index,
+            &visible,
+            &options(1200.0, hidden, LaneBy::Theme, 3),
+        );
+        let late = event_after(2010);
+        assert_eq!(
+            early.drawn(late),
+            None,
+            "an item outside the years is not drawn"
+        );
+    }
+
+    /// Some event dated after `year`.
+    fn event_after(year: i32) -> ItemRef {
+        let (s, index) = shipped();
+        let e = s.events.iter().find(|e| e.date.year > year).unwrap();
+        index.resolve(&e.id).unwrap()
     }
 
     #[test]

@@ -41,6 +41,36 @@ test.describe("timeline", () => {
     await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toBeVisible();
   });
 
+  test("the keyboard's ring and tip stay visible on every event, clustered ones included", async ({ page }) => {
+    await page.goto("./?view=timeline");
+    const frame = page.getByRole("group", { name: /Timeline of the events shown/ });
+    await frame.focus();
+    await page.keyboard.press("Home");
+    const ring = page.locator(".iom-tl-svg .iom-active-ring");
+    const tip = page.locator(".iom-tl-tip");
+    let inClusters = 0;
+    for (let i = 0; i < snapshot.events.length; i++) {
+      await expect(ring).toBeVisible();
+      await expect(tip).toBeVisible();
+      if (await ring.evaluate((el) => el.tagName === "rect")) {
+        // Drawn around the cluster that holds the event: exactly one cluster lies inside it.
+        const box = await ring.boundingBox();
+        const inside = await page.locator(".iom-cluster rect").evaluateAll(
+          (rects, b) =>
+            rects
+              .map((r) => r.getBoundingClientRect())
+              .filter((r) => r.left >= b.x && r.right <= b.x + b.width && r.top >= b.y && r.bottom <= b.y + b.height).length,
+          box,
+        );
+        expect(inside).toBe(1);
+        inClusters += 1;
+      }
+      await page.keyboard.press("ArrowRight");
+    }
+    // At phone width some events are always in clusters; at desktop width there may be none.
+    if ((page.viewportSize()?.width ?? 0) < 600) expect(inClusters).toBeGreaterThan(0);
+  });
+
   test("pointing at a marker shows its date and title, placed without breaking the page's CSP", async ({ page }, info) => {
     test.skip(info.project.name === "phone", "phones have no pointer to hover with");
     await page.addInitScript(() => {

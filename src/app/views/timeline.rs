@@ -16,7 +16,7 @@ use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef, Years};
 use crate::core::items;
 use crate::core::num::tenths;
-use crate::core::timeline::{self, Cluster, LaneBy, LaneKey, Layout, LayoutOptions, Scale};
+use crate::core::timeline::{self, Cluster, Drawn, LaneBy, LaneKey, Layout, LayoutOptions, Scale};
 use crate::core::validate::{FIRST_YEAR, LAST_YEAR};
 use crate::core::Lang;
 
@@ -383,7 +383,7 @@ fn cluster_view(lang: Lang, scale: Scale, cluster: &Cluster) -> impl IntoView {
         crate::core::i18n::t(lang, Msg::ClusterLabel),
         &[&count.to_string()],
     );
-    let w = (cluster.x_end - cluster.x).max(26.0);
+    let w = cluster.drawn_width();
     view! {
         <g class="iom-cluster" data-years=format!("{from}-{to}")>
             <rect x=cluster.x y=cluster.y - 8.0 width=w height=16 rx=8 />
@@ -526,18 +526,21 @@ fn Chart(
     });
 
     // The keyboard's position: a ring around the active event's marker.
+    // On an event's marker, or around the cluster the event went into.
     let ring = part(move || {
-        let place = active.get().and_then(|event| {
-            layout.with(|l| {
-                l.markers
-                    .iter()
-                    .find(|m| m.item.kind == ItemKind::Event && m.item.index == event)
-                    .map(|m| (m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y))
+        let event = ItemRef::new(ItemKind::Event, active.get()?);
+        layout.with(|l| {
+            Some(match l.drawn(event)? {
+                Drawn::Marker(m) => {
+                    let x = m.x + if m.is_bar { 0.0 } else { 6.0 };
+                    view! { <circle cx=x cy=m.y r=10 class="iom-active-ring" /> }.into_any()
+                }
+                Drawn::Cluster(c) => view! {
+                    <rect x=c.x - 4.0 y=c.y - 12.0 width=c.drawn_width() + 8.0 height=24 rx=12 class="iom-active-ring" />
+                }
+                .into_any(),
             })
-        });
-        place
-            .map(|(x, y)| view! { <circle cx=x cy=y r=10 class="iom-active-ring" /> })
-            .into_any()
+        })
     });
     // One tip for the marker under the pointer, or else the keyboard's: the date and title.
     let hovered = RwSignal::new(None::<ItemRef>);
@@ -561,11 +564,9 @@ fn Chart(
             let item = hovered
                 .get()
                 .or_else(|| active.get().map(|e| ItemRef::new(ItemKind::Event, e)))?;
-            layout.with(|l| {
-                l.markers
-                    .iter()
-                    .find(|m| m.item == item)
-                    .map(|m| (item, m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y))
+            layout.with(|l| match l.drawn(item)? {
+                Drawn::Marker(m) => Some((item, m.x + if m.is_bar { 0.0 } else { 6.0 }, m.y)),
+                Drawn::Cluster(c) => Some((item, c.x + c.drawn_width() / 2.0, c.y)),
             })
         };
         part(move || {
