@@ -117,8 +117,8 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The page's first `Intl` call loads the browser's locale data, which took 30 to 70 ms on
-    // the benchmark's machine: the footer's date waits until the view has been painted, so
+    // The page's first `Intl` call loads the browser's locale data (20 to 50 ms in a blank page
+    // on the benchmark's machine): the footer's date waits until the view has been painted, so
     // that it never delays the view itself.
     let painted = RwSignal::new(false);
     request_animation_frame(move || set_timeout(move || painted.set(true), Duration::ZERO));

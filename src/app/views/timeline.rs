@@ -525,8 +525,8 @@ fn Chart(
         })
     });
 
-    // The keyboard's position: a ring around the active event's marker.
-    // On an event's marker, or around the cluster the event went into.
+    // The keyboard's position: a ring around the active event's marker, or around the cluster
+    // the event went into.
     let ring = part(move || {
         let event = ItemRef::new(ItemKind::Event, active.get()?);
         layout.with(|l| {
