@@ -164,8 +164,7 @@ impl AppState {
         match mount.sync {
             UrlSync::Query => {
                 let _ = window_event_listener(leptos::ev::popstate, move |_| {
-                    state.replace(UrlState::parse(&current_query()));
-                    state.rest();
+                    state.arrive(UrlState::parse(&current_query()));
                 });
             }
             UrlSync::Hash(key) => {
@@ -173,8 +172,7 @@ impl AppState {
                     if let Some(query) = hash_value(&key) {
                         let next = UrlState::parse(&query);
                         if next != url.get_untracked() {
-                            state.replace(next);
-                            state.rest();
+                            state.arrive(next);
                         }
                     }
                 });
@@ -182,6 +180,13 @@ impl AppState {
             UrlSync::Off => {}
         }
         state
+    }
+
+    /// Takes `next`, from a navigation (Back, Forward, a host editing the hash): it is at rest
+    /// at once.
+    fn arrive(&self, next: UrlState) {
+        self.replace(next);
+        self.rest();
     }
 
     /// Takes `next` as the whole state, and sets each part that changed.

@@ -1,6 +1,8 @@
 //! The filter bar every data view shares: search, facets, years, active-filter chips with
 //! "Clear all", and a live result count. On phones it folds into a panel.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
 use super::widgets::part;
@@ -126,18 +128,27 @@ pub fn FilterBar() -> impl IntoView {
                         )
                     })
             };
+            // A chip per chosen theme or province, named from the snapshot.
+            let named_chips =
+                |ids: &BTreeSet<String>,
+                 list: &[(String, Text)],
+                 set: fn(&mut Filters) -> &mut BTreeSet<String>| {
+                    ids.iter()
+                        .map(|id| {
+                            let (label, lang) = named(list, id).unwrap_or((id.clone(), None));
+                            let id = id.clone();
+                            Chip {
+                                label,
+                                lang,
+                                remove: Box::new(move |f: &mut Filters| {
+                                    set(f).remove(&id);
+                                }),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                };
             state.facets.with(|f| {
-                for id in &f.themes {
-                    let (label, lang) = named(&themes, id).unwrap_or((id.clone(), None));
-                    let id = id.clone();
-                    chips.push(Chip {
-                        label,
-                        lang,
-                        remove: Box::new(move |f| {
-                            f.themes.remove(&id);
-                        }),
-                    });
-                }
+                chips.extend(named_chips(&f.themes, &themes, |f| &mut f.themes));
                 for kind in &f.kinds {
                     let kind = *kind;
                     chips.push(Chip {
@@ -148,17 +159,7 @@ pub fn FilterBar() -> impl IntoView {
                         }),
                     });
                 }
-                for code in &f.provinces {
-                    let (label, lang) = named(&provinces, code).unwrap_or((code.clone(), None));
-                    let code = code.clone();
-                    chips.push(Chip {
-                        label,
-                        lang,
-                        remove: Box::new(move |f| {
-                            f.provinces.remove(&code);
-                        }),
-                    });
-                }
+                chips.extend(named_chips(&f.provinces, &provinces, |f| &mut f.provinces));
             });
             let years = state.years.get();
             if years != Years::ALL {
@@ -332,7 +333,7 @@ enum Label {
     Msg(Msg),
 }
 
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }

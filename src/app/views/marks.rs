@@ -77,6 +77,7 @@ pub fn keep_marks(
                 let mut shown = HashMap::with_capacity(layout.markers.len());
                 for marker in &layout.markers {
                     let key = look(marker);
+                    let now = place(marker);
                     let (was, nodes) = match drawn.shown.remove(&key) {
                         Some(kept) => kept,
                         None => match drawn.spare.remove(&key) {
@@ -87,14 +88,14 @@ pub fn keep_marks(
                             None => {
                                 let nodes = draw(&document, &data, marker);
                                 attach(&nodes);
-                                (place(marker), nodes)
+                                (now, nodes)
                             }
                         },
                     };
-                    if was != place(marker) {
+                    if was != now {
                         move_to(&nodes, marker);
                     }
-                    shown.insert(key, (place(marker), nodes));
+                    shown.insert(key, (now, nodes));
                 }
                 for (key, kept) in std::mem::take(&mut drawn.shown) {
                     for (node, _) in &kept.1 {
