@@ -1,6 +1,7 @@
 //! Files and the clipboard: downloads made in the browser (no server), the Clipboard API with a
 //! fallback for browsers or pages where it is refused, and SVG/PNG copies of a drawing.
 
+use crate::core::num::coord;
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -75,8 +76,8 @@ fn standalone_svg(svg: &web_sys::Element) -> Result<(String, f64, f64), JsValue>
     copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")?;
     let rect = svg.get_bounding_client_rect();
     let (width, height) = (rect.width().max(1.0), rect.height().max(1.0));
-    copy.set_attribute("width", &width.to_string())?;
-    copy.set_attribute("height", &height.to_string())?;
+    copy.set_attribute("width", &coord(width))?;
+    copy.set_attribute("height", &coord(height))?;
     copy.remove_attribute("aria-hidden")?;
     let document = web_sys::window()
         .and_then(|w| w.document())

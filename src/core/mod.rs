@@ -2,6 +2,7 @@
 //! draw from. Nothing here touches the DOM, so all of it is tested with `cargo test` on the host.
 
 pub mod date;
+pub mod directory;
 pub mod embed;
 pub mod export;
 pub mod filter;

@@ -23,6 +23,8 @@ pub struct Node {
     pub x: f64,
     pub y: f64,
     pub r: f64,
+    /// How many nodes it is linked to (each pair of nodes has at most one edge).
+    pub links: usize,
 }
 
 /// A link between two nodes (indices into `Network::nodes`).
@@ -36,7 +38,7 @@ pub struct Edge {
 
 /// Nodes in ring order (themes, projects, partners), edges in a fixed order, and the side of
 /// the square they fit in.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Network {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
@@ -86,6 +88,7 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
             x: 0.0,
             y: 0.0,
             r,
+            links: 0,
         });
         nodes.len() - 1
     };
@@ -135,8 +138,11 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
         degree[e.from] += 1;
         degree[e.to] += 1;
     }
-    for (node, &d) in nodes.iter_mut().zip(&degree).skip(first_partner) {
-        node.r = (8.0 + 0.5 * d as f64).min(12.0);
+    for (node, &d) in nodes.iter_mut().zip(&degree) {
+        node.links = d;
+    }
+    for node in nodes.iter_mut().skip(first_partner) {
+        node.r = (8.0 + 0.5 * node.links as f64).min(12.0);
     }
 
     // Angles: evenly spaced, with a gap between partner kind groups.
@@ -199,6 +205,27 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, size: f64) -> Netw
         edges,
         width: side,
         height: side,
+    }
+}
+
+impl Network {
+    /// The edges `pick` keeps as one SVG path of straight lines, `M x1 y1 L x2 y2` each, in
+    /// whole units (an end is hidden under its node): thousands of edges are one element to
+    /// draw and one attribute to set, not a node each.
+    pub fn edges_path(&self, pick: impl Fn(&Edge) -> bool) -> String {
+        use std::fmt::Write;
+        let mut path = String::new();
+        let at = |i: usize| {
+            (
+                self.nodes[i].x.round() as i64,
+                self.nodes[i].y.round() as i64,
+            )
+        };
+        for edge in self.edges.iter().filter(|e| pick(e)) {
+            let ((x1, y1), (x2, y2)) = (at(edge.from), at(edge.to));
+            let _ = write!(path, "M{x1} {y1}L{x2} {y2}");
+        }
+        path
     }
 }
 
@@ -326,6 +353,41 @@ mod tests {
         for e in &net.edges {
             assert!(e.from < net.nodes.len() && e.to < net.nodes.len() && e.from != e.to);
         }
+        for (i, node) in net.nodes.iter().enumerate() {
+            assert_eq!(node.links, neighbours(&net, i).len(), "node {i}");
+        }
+    }
+
+    #[test]
+    fn the_edges_path_draws_each_picked_edge_between_its_nodes() {
+        let s = shipped();
+        let index = Index::build(&s);
+        let net = layout(&s, &index, &apply(&Filters::default(), &s, &index), 800.0);
+        let lines = |path: &str| -> Vec<[i64; 4]> {
+            path.split('M')
+                .skip(1)
+                .map(|line| {
+                    let n: Vec<i64> = line.split(['L', ' ']).map(|v| v.parse().unwrap()).collect();
+                    [n[0], n[1], n[2], n[3]]
+                })
+                .collect()
+        };
+        let donors = lines(&net.edges_path(|e| e.donor));
+        let others = lines(&net.edges_path(|e| !e.donor));
+        assert_eq!(donors.len(), net.edges.iter().filter(|e| e.donor).count());
+        assert_eq!(donors.len() + others.len(), net.edges.len());
+        assert!(!donors.is_empty() && !others.is_empty());
+        let near = |a: f64, b: i64| (a - b as f64).abs() <= 0.5;
+        for (edge, line) in net.edges.iter().filter(|e| e.donor).zip(&donors) {
+            let (a, b) = (&net.nodes[edge.from], &net.nodes[edge.to]);
+            assert!(
+                near(a.x, line[0])
+                    && near(a.y, line[1])
+                    && near(b.x, line[2])
+                    && near(b.y, line[3])
+            );
+        }
+        assert_eq!(net.edges_path(|_| false), "");
     }
 
     #[test]
@@ -391,6 +453,9 @@ mod tests {
             }
             prop_assert!(net.width >= size);
             prop_assert_eq!(&net, &layout(&s, &index, &visible, size));
+            for (i, node) in net.nodes.iter().enumerate() {
+                prop_assert_eq!(node.links, neighbours(&net, i).len());
+            }
             for n in &net.nodes {
                 let flags = match n.item.kind {
                     ItemKind::Theme => &visible.themes,

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::date::PartialDate;
+use super::num::decimal;
 // What an id names, so that a reference to a partner cannot silently resolve to a theme.
 use super::index::ItemKind as Kind;
 use super::model::*;
@@ -155,7 +156,7 @@ impl Checker {
             if !(13.5..=23.0).contains(&lat) || !(99.5..=108.0).contains(&lon) {
                 self.problem(
                     child(&path, "centroid"),
-                    format!("({lat}, {lon}) is outside Lao PDR"),
+                    format!("({}, {}) is outside Lao PDR", decimal(lat), decimal(lon)),
                 );
             }
             self.sources(&path, &item.sources);

@@ -236,17 +236,84 @@ test.describe("partners", () => {
     await page.screenshot({ path: `${shots}/partners-en-${info.project.name}.png`, fullPage: true });
   });
 
-  test("the network has a node per theme, partner and funded project, and Enter opens one", async ({ page }) => {
+  test("the directory's names open the partner, and its themes open the theme", async ({ page }) => {
     await page.goto("./?view=partners");
-    const network = page.getByRole("group", { name: "Network of partners, thematic areas and funded projects" });
+    const partner = snapshot.partners.find((p) => p.themes.length > 0);
+    const theme = snapshot.themes.find((t) => t.id === partner.themes[0]);
+    const row = page.locator("table.iom-directory tbody tr").filter({ has: page.getByRole("rowheader", { name: en(partner.name), exact: true }) });
+    await row.getByRole("rowheader").getByRole("button").click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("heading", { level: 2 })).toHaveText(en(partner.name));
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await row.getByRole("button", { name: en(theme.name), exact: true }).click();
+    await expect(dialog.getByRole("heading", { level: 2 })).toHaveText(en(theme.name));
+  });
+
+  const NETWORK = "Network of partners, thematic areas and funded projects";
+  const nodeName = (name) => new RegExp(`: ${en(name).replace(/[()]/g, ".")}, `);
+
+  test("the network has a node per theme, partner and funded project; focus lights a node's links and Enter opens it", async ({ page }) => {
+    await page.goto("./?view=partners");
+    const network = page.getByRole("group", { name: NETWORK });
     const funded = snapshot.projects.filter((p) => p.donors.length).length;
     await expect(network.getByRole("button")).toHaveCount(snapshot.themes.length + snapshot.partners.length + funded);
     const theme = snapshot.themes[0];
+    const linked = snapshot.partners.find((p) => p.themes.includes(theme.id));
+    const unlinked = snapshot.partners.find((p) => !p.themes.includes(theme.id));
+    const opacity = (name) => network.getByRole("button", { name: nodeName(name) }).evaluate((e) => getComputedStyle(e).opacity);
+    expect(await opacity(unlinked.name)).toBe("1");
     const node = network.getByRole("button", { name: new RegExp(`^Thematic area: ${en(theme.name).replace(/[()]/g, ".")}`) });
     await node.focus();
-    await expect(page.locator(".iom-node-wrap--dim").first()).toBeAttached();
+    // The rest of the drawing dims; the node, its partners and their links stay bright and named.
+    await expect.poll(() => opacity(unlinked.name)).toBe("0.25");
+    expect(await opacity(linked.name)).toBe("1");
+    expect(await node.evaluate((e) => getComputedStyle(e).opacity)).toBe("1");
+    await expect(page.locator(".iom-node-label", { hasText: en(linked.name).slice(0, 22) }).first()).toBeAttached();
+    expect(await page.locator(".iom-edge--lit").getAttribute("d")).toMatch(/^M/);
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText(en(theme.name));
+  });
+
+  test("pointing at a node lights it, leaving the drawing puts the light out, and a click opens it", async ({ page }) => {
+    await page.goto("./?view=partners");
+    const network = page.getByRole("group", { name: NETWORK });
+    const partner = snapshot.partners.find((p) => p.themes.length > 0);
+    const node = network.getByRole("button", { name: nodeName(partner.name) });
+    await node.hover();
+    await expect(page.locator("svg.iom-network-svg.iom-network--focus")).toHaveCount(1);
+    await expect(page.locator(".iom-node-label", { hasText: en(partner.name).slice(0, 22) })).toHaveCount(1);
+    await page.getByRole("heading", { level: 1 }).hover();
+    await expect(page.locator("svg.iom-network--focus")).toHaveCount(0);
+    await node.click();
+    await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText(en(partner.name));
+  });
+
+  test("a search keeps the nodes that stay and closes the rings up; clearing it brings every node back in order", async ({ page }, info) => {
+    await page.goto("./?view=partners");
+    if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+    const network = page.getByRole("group", { name: NETWORK });
+    const buttons = network.getByRole("button");
+    const funded = snapshot.projects.filter((p) => p.donors.length).length;
+    const total = snapshot.themes.length + snapshot.partners.length + funded;
+    await expect(buttons).toHaveCount(total);
+    const labels = () => buttons.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label")));
+    const before = await labels();
+    const partner = snapshot.partners.find((p) => /japan/i.test(en(p.name))) ?? snapshot.partners[0];
+    const node = network.getByRole("button", { name: nodeName(partner.name) });
+    // Marks the element itself, to tell a kept node from a new one with the same name.
+    const place = await node.evaluate((e) => {
+      e.dataset.probe = "kept";
+      return e.getAttribute("transform");
+    });
+    await page.getByRole("searchbox", { name: "Search" }).fill(en(partner.name));
+    await expect.poll(async () => (await labels()).length).toBeLessThan(total);
+    await expect(node).toHaveAttribute("data-probe", "kept");
+    expect(await node.getAttribute("transform")).not.toBe(place);
+    await page.getByRole("searchbox", { name: "Search" }).fill("");
+    await expect(buttons).toHaveCount(total);
+    expect(await labels()).toEqual(before);
+    await expect(node).toHaveAttribute("data-probe", "kept");
   });
 
   test("a partner-kind filter applies to the network and the directory", async ({ page }) => {

@@ -34,5 +34,5 @@ thread_local! {
 /// Sets `coord` of `element` to `value`, rounded to a tenth of a pixel.
 pub fn set(element: &web_sys::Element, coord: Coord, value: f64) {
     let element: &Numbered = element.unchecked_ref();
-    NAMES.with(|names| element.set_attribute_number(&names[coord as usize], tenths(value)));
+    NAMES.with(|names| element.set_attribute_number(&names[coord as usize], tenths(value).value()));
 }

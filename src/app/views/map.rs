@@ -16,6 +16,7 @@ use crate::app::state::{tr, AppState};
 use crate::core::geo::{paths, province_counts, Boundaries, Projection, ProvinceCounts, Shading};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef};
+use crate::core::num::{coord, tenths};
 use crate::core::Lang;
 
 /// The boundaries shipped beside the snapshot, fetched only when the map is first shown.
@@ -203,14 +204,14 @@ fn MapDrawing(
             })
             .collect_view();
         let label = label.map(|(name, (x, y))| {
-            view! { <text x=x y=y text-anchor="middle" class="iom-map-label" aria-hidden="true">{name}</text> }
+            view! { <text x=coord(x) y=coord(y) text-anchor="middle" class="iom-map-label" aria-hidden="true">{name}</text> }
         });
         Some(view! {
             <svg
                 class="iom-map-svg"
-                width=width
-                height=height
-                viewBox=format!("0 0 {width} {}", height.round())
+                width=coord(width)
+                height=coord(height)
+                viewBox=format!("0 0 {} {}", tenths(width), tenths(height.round()))
                 role="group"
                 aria-label=state.t(Msg::MapLabel)
             >

@@ -7,6 +7,7 @@ mod lanes;
 mod load_error;
 mod map;
 mod marks;
+mod network_drawing;
 mod overview;
 mod partners;
 mod share;

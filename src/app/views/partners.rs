@@ -2,21 +2,27 @@
 //! the core, the same picture for the same snapshot), and beside it a sortable directory that is
 //! also its accessible alternative. On phones the directory comes first.
 
+use std::sync::Arc;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::widgets::{more_rows, part, ItemButton, NoResults, PAGE};
+use super::network_drawing;
+use super::widgets::{more_rows, part, NoResults, PAGE};
 use super::Data;
 use crate::app::resize::use_width;
 use crate::app::state::{tr, AppState};
-use crate::core::i18n::{fill, Msg};
+use crate::core::directory::{self, SortKey};
+use crate::core::i18n::t;
+use crate::core::i18n::Msg;
 use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items::{self, partner_kind_label};
 use crate::core::model::PartnerKind;
-use crate::core::network::{self, NodeKind};
+use crate::core::network::{self, Network, NodeKind};
 use crate::core::num::tenths;
+use crate::core::text::Lang;
 
-fn kind_class(kind: NodeKind) -> &'static str {
+pub(super) fn kind_class(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Theme => "iom-node--theme",
         NodeKind::Project => "iom-node--project",
@@ -29,20 +35,20 @@ fn kind_class(kind: NodeKind) -> &'static str {
 }
 
 /// Each kind has its own shape as well as its own colour, so colour never carries meaning alone.
-fn node_shape(kind: NodeKind, x: f64, y: f64, r: f64) -> String {
+pub(super) fn node_shape(kind: NodeKind, x: f64, y: f64, r: f64) -> String {
     let n = tenths;
     match kind {
         NodeKind::Theme | NodeKind::Partner(PartnerKind::Government) => {
             let (r, d) = (n(r), n(2.0 * r));
             format!(
                 "M{},{}a{r},{r} 0 1,0 {d},0a{r},{r} 0 1,0 -{d},0",
-                n(x - r),
+                n(x - r.value()),
                 n(y)
             )
         }
         NodeKind::Partner(PartnerKind::Un) => {
             let r = n(r);
-            format!("M{},{}l{r},{r}l-{r},{r}l-{r},-{r}z", n(x), n(y - r))
+            format!("M{},{}l{r},{r}l-{r},{r}l-{r},-{r}z", n(x), n(y - r.value()))
         }
         NodeKind::Partner(PartnerKind::Donor) => {
             let s = r * 0.9;
@@ -77,7 +83,7 @@ fn node_shape(kind: NodeKind, x: f64, y: f64, r: f64) -> String {
     }
 }
 
-fn kind_msg(kind: NodeKind) -> Msg {
+pub(super) fn kind_msg(kind: NodeKind) -> Msg {
     match kind {
         NodeKind::Theme => Msg::ItemTheme,
         NodeKind::Project => Msg::ItemProject,
@@ -137,126 +143,63 @@ fn Network() -> impl IntoView {
     let net = {
         let data = data.clone();
         Memo::new(move |_| {
-            let size = width.get().clamp(280.0, 900.0);
-            data.visible
-                .with(|v| network::layout(&data.snapshot, &data.index, v, size))
+            // Nothing is drawn until the frame has been measured.
+            let width = width.get();
+            if width <= 0.0 {
+                return Arc::new(Network::default());
+            }
+            let size = width.clamp(280.0, 900.0);
+            Arc::new(
+                data.visible
+                    .with(|v| network::layout(&data.snapshot, &data.index, v, size)),
+            )
         })
     };
-    let focused = RwSignal::new(None::<usize>);
-
-    let drawing = part(move || {
-        let w = width.get();
-        if w <= 0.0 {
-            return None;
+    // The node under the pointer or the keyboard's focus lights up with its links.
+    let focused = RwSignal::new(None::<ItemRef>);
+    let host = NodeRef::<Div>::new();
+    network_drawing::keep_drawing(host, width, net, focused, data.clone());
+    let node_id = |event: &leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest("[data-id]").ok().flatten())
+            .and_then(|node| node.get_attribute("data-id"))
+    };
+    let light = move |event: &leptos::ev::Event| {
+        let item = node_id(event).and_then(|id| data.index.resolve(&id));
+        if focused.get_untracked() != item {
+            focused.set(item);
         }
-        let net = net.get();
-        if net.nodes.is_empty() {
-            return Some(view! { <NoResults /> }.into_any());
-        }
-        let lang = state.lang();
-        let s = data.snapshot.clone();
-        let near = focused
-            .get()
-            .map(|i| network::neighbours(&net, i))
-            .unwrap_or_default();
-        let active = focused.get();
-        let lit = |i: usize| active == Some(i) || near.contains(&i);
-        let edges = net
-            .edges
-            .iter()
-            .map(|edge| {
-                let (a, b) = (&net.nodes[edge.from], &net.nodes[edge.to]);
-                let on = active.is_some_and(|i| i == edge.from || i == edge.to);
-                view! {
-                    <line x1=a.x y1=a.y x2=b.x y2=b.y class="iom-edge" class:iom-edge--donor=edge.donor class:iom-edge--lit=on />
+    };
+    let light_focus = light.clone();
+    view! {
+        <div class="iom-network-frame" node_ref=frame>
+            {move || (width.get() > 0.0 && net.with(|net| net.nodes.is_empty())).then(|| view! { <NoResults /> })}
+            <div
+                class="iom-network-host"
+                node_ref=host
+                on:click=move |event| {
+                    if let Some(id) = node_id(&event) {
+                        state.open(&id);
+                    }
                 }
-            })
-            .collect_view();
-        let nodes = net
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, node)| {
-                let item = node.item;
-                let name = items::title(&s, item).get(lang).text.to_owned();
-                let links = network::neighbours(&net, i).len();
-                let aria = format!(
-                    "{}: {}, {}",
-                    state.t(kind_msg(node.kind)),
-                    name,
-                    fill(state.t(Msg::LinksCount), &[&links.to_string()])
-                );
-                let id = items::id(&s, item).to_owned();
-                let id_key = id.clone();
-                view! {
-                    <g
-                        class="iom-node-wrap"
-                        class:iom-node-wrap--dim=active.is_some() && !lit(i)
-                        tabindex="0"
-                        role="button"
-                        aria-label=aria
-                        on:click=move |_| state.open(&id)
-                        on:keydown=move |event| {
-                            if event.key() == "Enter" || event.key() == " " {
-                                event.prevent_default();
-                                state.open(&id_key);
-                            }
+                on:keydown=move |event| {
+                    if event.key() == "Enter" || event.key() == " " {
+                        if let Some(id) = node_id(&event) {
+                            event.prevent_default();
+                            state.open(&id);
                         }
-                        on:mouseenter=move |_| focused.set(Some(i))
-                        on:focus=move |_| focused.set(Some(i))
-                        on:mouseleave=move |_| focused.set(None)
-                        on:blur=move |_| focused.set(None)
-                    >
-                        <path d=node_shape(node.kind, node.x, node.y, node.r) class=format!("iom-node {}", kind_class(node.kind)) />
-                    </g>
+                    }
                 }
-            })
-            .collect_view();
-        // Labels sit in their own layer, outside the buttons, so that a node's accessible name
-        // is its full name and the shortened visible label is decoration.
-        let labels = net
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(i, node)| node.kind == NodeKind::Theme || lit(*i))
-            .map(|(_, node)| {
-                let name = items::title(&s, node.item).get(lang).text.to_owned();
-                let mut short: String = name.chars().take(22).collect();
-                if name.chars().count() > 22 {
-                    short.push('…');
-                }
-                // Labels point away from the centre so that neighbours' labels do not collide.
-                let left = node.x < net.width / 2.0;
-                let (x, anchor) = if left { (node.x - node.r - 4.0, "end") } else { (node.x + node.r + 4.0, "start") };
-                view! { <text x=x y=node.y + 4.0 text-anchor=anchor class="iom-node-label">{short}</text> }
-            })
-            .collect_view();
-        Some(
-            view! {
-                <svg
-                    class="iom-network-svg"
-                    viewBox=format!("0 0 {} {}", net.width.round(), net.height.round())
-                    width=w.min(net.width.max(w))
-                    role="group"
-                    aria-label=state.t(Msg::NetworkLabel)
-                >
-                    <g aria-hidden="true">{edges}</g>
-                    {nodes}
-                    <g aria-hidden="true">{labels}</g>
-                </svg>
-            }
-            .into_any(),
-        )
-    });
-    view! { <div class="iom-network-frame" node_ref=frame>{drawing}</div> }
-}
-
-/// Sortable columns of the directory.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Name,
-    Kind,
-    Years,
+                on:pointerover=move |event| light(&event)
+                on:focusin=move |event| light_focus(&event)
+                on:pointerleave=move |_| focused.set(None)
+                on:focusout=move |_| focused.set(None)
+            ></div>
+        </div>
+    }
 }
 
 #[component]
@@ -273,84 +216,107 @@ fn Directory() -> impl IntoView {
             shown.set(PAGE);
         }
     });
-    let rows = part(move || {
-        let lang = state.lang();
-        let s = &data.snapshot;
-        let (key, ascending) = sort.get();
-        let visible = data.visible.get();
-        let mut order: Vec<usize> = (0..s.partners.len())
-            .filter(|&i| visible.partners[i])
-            .collect();
-        let name = |i: usize| s.partners[i].name.get(lang).text.to_lowercase();
-        match key {
-            SortKey::Name => order.sort_unstable_by_key(|&i| (name(i), i)),
-            SortKey::Kind => order.sort_unstable_by_key(|&i| (s.partners[i].kind, name(i), i)),
-            SortKey::Years => order.sort_unstable_by_key(|&i| {
-                (
-                    data.index.partner_years[i].map_or((i32::MAX, i32::MAX), |y| (y.from, y.to)),
-                    name(i),
-                    i,
-                )
-            }),
-        }
-        if !ascending {
-            order.reverse();
-        }
-        if order.is_empty() {
-            return view! { <NoResults /> }.into_any();
-        }
-        let total = order.len();
-        let rows = order
-            .into_iter()
-            .take(shown.get())
-            .map(|i| {
-                let item = ItemRef::new(ItemKind::Partner, i);
-                let links = data.index.links(item);
-                let themes = links
-                    .themes
+    // Every partner in the chosen order, sorted again only when the order or the language
+    // changes: a filter change picks the visible ones from it.
+    let order = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let (key, ascending) = sort.get();
+            directory::partner_order(&data.snapshot, &data.index, key, ascending, state.lang())
+        })
+    };
+    let matching = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let visible = data.visible.get();
+            order.with(|order| {
+                order
                     .iter()
-                    .map(|&t| view! { <li><ItemButton item=ItemRef::new(ItemKind::Theme, t) /></li> })
-                    .collect_view();
-                let provinces = links
-                    .provinces
-                    .iter()
-                    .map(|&p| view! { <li><ItemButton item=ItemRef::new(ItemKind::Province, p) /></li> })
-                    .collect_view();
-                let years = data.index.partner_years[i]
-                    .map(|y| if y.from == y.to { y.from.to_string() } else { format!("{}–{}", y.from, y.to) })
-                    .unwrap_or_else(|| "–".to_owned());
-                let kind = s.partners[i].kind;
-                view! {
-                    <tr>
-                        <th scope="row"><ItemButton item /></th>
-                        <td>{state.t(partner_kind_label(kind))}</td>
-                        <td><ul class="iom-inline-list">{themes}</ul></td>
-                        <td><ul class="iom-inline-list">{provinces}</ul></td>
-                        <td>{years}</td>
-                    </tr>
+                    .copied()
+                    .filter(|&i| visible.partners[i])
+                    .collect::<Vec<usize>>()
+            })
+        })
+    };
+    let empty = move || matching.with(Vec::is_empty);
+    // Rows are plain: their buttons carry the item's id for the table's one click handler, and
+    // their text is in the language of the drawing, so a keystroke that shows other partners
+    // rewrites text and ids in place, without a listener or a reactive text per button.
+    let row = move |i: usize, lang: Lang| {
+        let item = ItemRef::new(ItemKind::Partner, i);
+        let links = data.index.links(item);
+        let button = |item: ItemRef| {
+            let title = items::title(&data.snapshot, item);
+            let shown = title.get(lang);
+            let text_lang = (shown.lang != lang).then_some(shown.lang.code());
+            view! {
+                <button type="button" class="iom-item-link" data-id=items::id(&data.snapshot, item).to_owned()>
+                    <span class="iom-tx" lang=text_lang>{shown.text.to_owned()}</span>
+                </button>
+            }
+        };
+        let buttons = |kind: ItemKind, indices: &[usize]| {
+            indices
+                .iter()
+                .map(|&j| view! { <li>{button(ItemRef::new(kind, j))}</li> })
+                .collect_view()
+        };
+        let years = data.index.partner_years[i]
+            .map(|y| {
+                if y.from == y.to {
+                    y.from.to_string()
+                } else {
+                    format!("{}–{}", y.from, y.to)
                 }
             })
-            .collect_view();
+            .unwrap_or_else(|| "–".to_owned());
+        let kind = data.snapshot.partners[i].kind;
         view! {
-            <div class="iom-table-wrap">
-                <table class="iom-table iom-directory">
-                    <thead>
-                        <tr>
-                            <SortHeader key=SortKey::Name label=Msg::ColName sort />
-                            <SortHeader key=SortKey::Kind label=Msg::Kind sort />
-                            <th scope="col">{state.t(Msg::RelatedThemes)}</th>
-                            <th scope="col">{state.t(Msg::RelatedProvinces)}</th>
-                            <SortHeader key=SortKey::Years label=Msg::ColYears sort />
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {more_rows(shown, total)}
+            <tr>
+                <th scope="row">{button(item)}</th>
+                <td>{t(lang, partner_kind_label(kind))}</td>
+                <td><ul class="iom-inline-list">{buttons(ItemKind::Theme, &links.themes)}</ul></td>
+                <td><ul class="iom-inline-list">{buttons(ItemKind::Province, &links.provinces)}</ul></td>
+                <td>{years}</td>
+            </tr>
         }
-        .into_any()
-    });
-    rows
+    };
+    view! {
+        {move || empty().then(|| view! { <NoResults /> })}
+        <div class="iom-table-wrap" hidden=empty>
+            <table
+                class="iom-table iom-directory"
+                on:click=move |event| {
+                    use wasm_bindgen::JsCast;
+                    let id = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|target| target.closest("button[data-id]").ok().flatten())
+                        .and_then(|button| button.get_attribute("data-id"));
+                    if let Some(id) = id {
+                        state.open(&id);
+                    }
+                }
+            >
+                <thead>
+                    <tr>
+                        <SortHeader key=SortKey::Name label=Msg::ColName sort />
+                        <SortHeader key=SortKey::Kind label=Msg::Kind sort />
+                        <th scope="col">{tr(state, Msg::RelatedThemes)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedProvinces)}</th>
+                        <SortHeader key=SortKey::Years label=Msg::ColYears sort />
+                    </tr>
+                </thead>
+                <tbody>
+                    {part(move || {
+                        let lang = state.lang();
+                        matching.with(|m| m.iter().take(shown.get()).map(|&i| row(i, lang)).collect_view())
+                    })}
+                </tbody>
+            </table>
+        </div>
+        {part(move || more_rows(shown, matching.with(Vec::len)))}
+    }
 }
 
 #[component]

@@ -15,7 +15,7 @@ use crate::app::state::{tr, AppState};
 use crate::core::i18n::{fill, Msg};
 use crate::core::index::{ItemKind, ItemRef, Years};
 use crate::core::items;
-use crate::core::num::tenths;
+use crate::core::num::{coord, tenths};
 use crate::core::timeline::{self, Cluster, Drawn, LaneBy, LaneKey, Layout, LayoutOptions, Scale};
 use crate::core::validate::{FIRST_YEAR, LAST_YEAR};
 use crate::core::Lang;
@@ -386,8 +386,8 @@ fn cluster_view(lang: Lang, scale: Scale, cluster: &Cluster) -> impl IntoView {
     let w = cluster.drawn_width();
     view! {
         <g class="iom-cluster" data-years=format!("{from}-{to}")>
-            <rect x=cluster.x y=cluster.y - 8.0 width=w height=16 rx=8 />
-            <text x=cluster.x + w / 2.0 y=cluster.y + 4.0 text-anchor="middle">{format!("+{count}")}</text>
+            <rect x=coord(cluster.x) y=coord(cluster.y - 8.0) width=coord(w) height=16 rx=8 />
+            <text x=coord(cluster.x + w / 2.0) y=coord(cluster.y + 4.0) text-anchor="middle">{format!("+{count}")}</text>
             <title>{label}</title>
         </g>
     }
@@ -423,7 +423,7 @@ fn Chart(
                 .iter()
                 .map(|(x, x_end, label)| {
                     view! {
-                        <rect x=*x y=AXIS_HEIGHT - 2.0 width=(x_end - x).max(1.0) height=FULL_HEIGHT class="iom-band__strategy">
+                        <rect x=coord(*x) y=coord(AXIS_HEIGHT - 2.0) width=coord((x_end - x).max(1.0)) height=coord(FULL_HEIGHT) class="iom-band__strategy">
                             <title>{label.clone()}</title>
                         </rect>
                     }
@@ -438,8 +438,8 @@ fn Chart(
                     let mid = scale.x(f64::from(year) + 0.5);
                     view! {
                         <g class="iom-tick">
-                            <line x1=x x2=x y1=AXIS_HEIGHT - 8.0 y2=FULL_HEIGHT />
-                            <text x=mid y=AXIS_HEIGHT - 14.0 text-anchor="middle">{year}</text>
+                            <line x1=coord(x) x2=coord(x) y1=coord(AXIS_HEIGHT - 8.0) y2=coord(FULL_HEIGHT) />
+                            <text x=coord(mid) y=coord(AXIS_HEIGHT - 14.0) text-anchor="middle">{year}</text>
                         </g>
                     }
                 })
@@ -450,7 +450,7 @@ fn Chart(
                 .map(|(x, title)| {
                     view! {
                         <g class="iom-milestone">
-                            <path d=format!("M{},{} l5,-7 h-10 z", tenths(*x), AXIS_HEIGHT - 2.0) />
+                            <path d=format!("M{},{} l5,-7 h-10 z", tenths(*x), tenths(AXIS_HEIGHT - 2.0)) />
                             <title>{title.clone()}</title>
                         </g>
                     }
@@ -474,8 +474,8 @@ fn Chart(
                     let id = id.clone();
                     view! {
                         <g class="iom-period" on:click=move |_| if let Some(id) = &id { state.open(id) }>
-                            <rect x=*x y=y width=(x_end - x).max(2.0) height=6 rx=3 />
-                            <text x=*x y=y + 16.0>{label.clone()}</text>
+                            <rect x=coord(*x) y=coord(y) width=coord((x_end - x).max(2.0)) height=6 rx=3 />
+                            <text x=coord(*x) y=coord(y + 16.0)>{label.clone()}</text>
                             <title>{label.clone()}</title>
                         </g>
                     }
@@ -533,10 +533,10 @@ fn Chart(
             Some(match l.drawn(event)? {
                 Drawn::Marker(m) => {
                     let x = m.x + if m.is_bar { 0.0 } else { 6.0 };
-                    view! { <circle cx=x cy=m.y r=10 class="iom-active-ring" /> }.into_any()
+                    view! { <circle cx=coord(x) cy=coord(m.y) r=10 class="iom-active-ring" /> }.into_any()
                 }
                 Drawn::Cluster(c) => view! {
-                    <rect x=c.x - 4.0 y=c.y - 12.0 width=c.drawn_width() + 8.0 height=24 rx=12 class="iom-active-ring" />
+                    <rect x=coord(c.x - 4.0) y=coord(c.y - 12.0) width=coord(c.drawn_width() + 8.0) height=24 rx=12 class="iom-active-ring" />
                 }
                 .into_any(),
             })
@@ -576,7 +576,7 @@ fn Chart(
             let w = width.get();
             // Beside the marker, towards the middle of the drawing; below it in the top lane.
             // Placed through the CSSOM: a `style` attribute would break the page's CSP.
-            let px = |v: f64| format!("{}px", v.round());
+            let px = |v: f64| format!("{}px", tenths(v.round()));
             let auto = || "auto".to_owned();
             let (left, right) = if x < w / 2.0 {
                 (px((x - 10.0).max(0.0)), auto())
@@ -586,7 +586,10 @@ fn Chart(
             let (top, bottom) = if y < 100.0 {
                 (px(y + 12.0), auto())
             } else {
-                (auto(), format!("calc(100% - {}px)", (y - 12.0).round()))
+                (
+                    auto(),
+                    format!("calc(100% - {}px)", tenths((y - 12.0).round())),
+                )
             };
             let text = spoken(&data, item, state.lang());
             view! {
@@ -622,9 +625,9 @@ fn Chart(
     view! {
         <svg
             class="iom-tl-svg"
-            width=move || width.get()
-            height=move || height.get()
-            viewBox=move || format!("0 0 {} {}", width.get(), height.get())
+            width=move || coord(width.get())
+            height=move || coord(height.get())
+            viewBox=move || format!("0 0 {} {}", tenths(width.get()), tenths(height.get()))
             aria-hidden="true"
             focusable="false"
             on:click=on_click
