@@ -83,6 +83,17 @@ pub(super) fn node_shape(kind: NodeKind, x: f64, y: f64, r: f64) -> String {
     }
 }
 
+/// The item id (`data-id`) of the element matching `selector` that an event happened in: the
+/// drawing and the directory have one handler each, not one per node or button.
+fn target_id(event: &leptos::ev::Event, selector: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|target| target.closest(selector).ok().flatten())
+        .and_then(|element| element.get_attribute("data-id"))
+}
+
 pub(super) fn kind_msg(kind: NodeKind) -> Msg {
     match kind {
         NodeKind::Theme => Msg::ItemTheme,
@@ -159,14 +170,7 @@ fn Network() -> impl IntoView {
     let focused = RwSignal::new(None::<ItemRef>);
     let host = NodeRef::<Div>::new();
     network_drawing::keep_drawing(host, width, net, focused, data.clone());
-    let node_id = |event: &leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|target| target.closest("[data-id]").ok().flatten())
-            .and_then(|node| node.get_attribute("data-id"))
-    };
+    let node_id = |event: &leptos::ev::Event| target_id(event, "[data-id]");
     let light = move |event: &leptos::ev::Event| {
         let item = node_id(event).and_then(|id| data.index.resolve(&id));
         if focused.get_untracked() != item {
@@ -287,13 +291,7 @@ fn Directory() -> impl IntoView {
             <table
                 class="iom-table iom-directory"
                 on:click=move |event| {
-                    use wasm_bindgen::JsCast;
-                    let id = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|target| target.closest("button[data-id]").ok().flatten())
-                        .and_then(|button| button.get_attribute("data-id"));
-                    if let Some(id) = id {
+                    if let Some(id) = target_id(&event, "button[data-id]") {
                         state.open(&id);
                     }
                 }
