@@ -54,15 +54,21 @@ test("the JSON export is a snapshot that passes the snapshot checker", async ({ 
   expect(run.stdout).toContain(": ok: ");
 });
 
-test("the timeline and the map download as SVG and PNG", async ({ page }) => {
-  for (const [view, base] of [["timeline", "iom-lao-timeline"], ["map", "iom-lao-province-map"]]) {
+test("the timeline, the map and the network download as SVG and PNG", async ({ page }) => {
+  const drawings = [
+    ["timeline", "iom-lao-timeline", "svg.iom-tl-svg", "iom-mark"],
+    ["map", "iom-lao-province-map", "svg.iom-map-svg", "iom-province"],
+    ["partners", "iom-lao-partner-network", "svg.iom-network-svg", "iom-node-wrap"],
+  ];
+  for (const [view, base, selector, part] of drawings) {
     await page.goto(`./?view=${view}`);
-    await expect(page.locator(view === "map" ? "svg.iom-map-svg" : "svg.iom-tl-svg")).toBeVisible();
+    await expect(page.locator(selector)).toBeVisible();
     await page.getByText("Share and export").click();
     const svg = await download(page, "Image (SVG)");
     expect(svg.name).toBe(`${base}.svg`);
     expect(svg.text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg.text).toContain("<style>");
+    expect(svg.text).toContain(part);
     const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Image (PNG)" }).click()]);
     expect(png.suggestedFilename()).toBe(`${base}.png`);
     const bytes = readFileSync(await png.path());
