@@ -71,17 +71,22 @@ mod tests {
         UrlState::parse("view=timeline&lang=lo&theme=theme-health&province=LA-SV&q=a%22b&item=ev-x")
     }
 
-    #[test]
-    fn the_iframe_snippet_opens_the_same_view_and_filters_in_iframe_mode() {
-        let snippet = iframe_snippet("https://example.org/explorer/", &state());
-        let src = snippet
-            .split("src=\"")
+    /// The value of the first `name="…"` attribute in `snippet`, unescaped.
+    fn attribute(snippet: &str, name: &str) -> String {
+        snippet
+            .split(&format!("{name}=\""))
             .nth(1)
             .unwrap()
             .split('"')
             .next()
             .unwrap()
-            .replace("&amp;", "&");
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn the_iframe_snippet_opens_the_same_view_and_filters_in_iframe_mode() {
+        let snippet = iframe_snippet("https://example.org/explorer/", &state());
+        let src = attribute(&snippet, "src");
         let query = src.split_once('?').unwrap().1;
         let back = UrlState::parse(query);
         assert!(back.embed);
@@ -97,14 +102,7 @@ mod tests {
         let snippet = script_snippet("https://example.org/explorer/", &state());
         assert!(snippet.contains("data-view=\"timeline\" data-lang=\"lo\""));
         assert!(snippet.contains("src=\"https://example.org/explorer/embed.js\""));
-        let filters = snippet
-            .split("data-filters=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .replace("&amp;", "&");
+        let filters = attribute(&snippet, "data-filters");
         assert_eq!(UrlState::parse(&filters).filters, state().filters);
         assert!(
             !snippet.contains("a\"b"),

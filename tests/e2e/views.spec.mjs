@@ -250,6 +250,41 @@ test.describe("partners", () => {
     await expect(dialog.getByRole("heading", { level: 2 })).toHaveText(en(theme.name));
   });
 
+  test("switching to Lao rewrites the directory's rows and keeps its order and filter", async ({ page }) => {
+    await page.goto("./?view=partners&partner_kind=government");
+    const governments = snapshot.partners.filter((p) => p.kind === "government");
+    const rows = page.locator("table.iom-directory tbody tr");
+    await expect(rows).toHaveCount(governments.length);
+    const kinds = rows.locator("td:first-of-type");
+    await expect(kinds.first()).toHaveText("Government");
+    await page.getByRole("button", { name: "ພາສາລາວ" }).click();
+    await expect(rows).toHaveCount(governments.length);
+    await expect(kinds.first()).toHaveText("ລັດຖະບານ");
+    expect(await kinds.allTextContents()).toEqual(governments.map(() => "ລັດຖະບານ"));
+    const lao = (p) => (typeof p.name === "string" ? p.name : p.name.lo ?? p.name.en);
+    const names = await rows.getByRole("rowheader").allTextContents();
+    expect(names.map((n) => n.trim()).sort()).toEqual(governments.map(lao).sort());
+  });
+
+  test("a search keeps the directory's rows that stay, and clearing it puts the others back in order", async ({ page }, info) => {
+    await page.goto("./?view=partners");
+    if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+    const names = page.locator("table.iom-directory tbody").getByRole("rowheader");
+    await expect(names).toHaveCount(snapshot.partners.length);
+    const before = await names.allTextContents();
+    const partner = snapshot.partners.find((p) => /japan/i.test(en(p.name))) ?? snapshot.partners[0];
+    const row = page.locator("table.iom-directory tbody tr").filter({ has: page.getByRole("rowheader", { name: en(partner.name), exact: true }) });
+    await row.evaluate((r) => (r.dataset.probe = "kept"));
+    const search = page.getByRole("searchbox", { name: "Search" });
+    await search.fill(en(partner.name));
+    await expect.poll(() => names.count()).toBeLessThan(snapshot.partners.length);
+    await expect(row).toHaveAttribute("data-probe", "kept");
+    await search.fill("");
+    await expect(names).toHaveCount(snapshot.partners.length);
+    expect(await names.allTextContents()).toEqual(before);
+    await expect(row).toHaveAttribute("data-probe", "kept");
+  });
+
   const NETWORK = "Network of partners, thematic areas and funded projects";
   const nodeName = (name) => new RegExp(`: ${en(name).replace(/[()]/g, ".")}, `);
 

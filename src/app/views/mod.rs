@@ -2,6 +2,7 @@
 
 mod coords;
 mod details;
+mod directory_rows;
 mod filters;
 mod lanes;
 mod load_error;
@@ -164,11 +165,24 @@ fn svg_shape(
     tag: &str,
     attributes: &[(&str, &str)],
 ) -> web_sys::Element {
+    dom_element(
+        document,
+        Some("http://www.w3.org/2000/svg"),
+        tag,
+        attributes,
+    )
+}
+
+/// An element of `namespace` (HTML if none) made straight with the DOM, with `attributes`.
+fn dom_element(
+    document: &web_sys::Document,
+    namespace: Option<&str>,
+    tag: &str,
+    attributes: &[(&str, &str)],
+) -> web_sys::Element {
     use wasm_bindgen::UnwrapThrowExt;
-    // Creating an SVG element with a fixed, valid tag name cannot fail.
-    let element = document
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
-        .unwrap_throw();
+    // Creating an element with a fixed, valid tag name cannot fail.
+    let element = document.create_element_ns(namespace, tag).unwrap_throw();
     for (name, value) in attributes {
         let _ = element.set_attribute(name, value);
     }

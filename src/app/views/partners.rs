@@ -7,20 +7,18 @@ use std::sync::Arc;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::network_drawing;
 use super::widgets::{more_rows, part, NoResults, PAGE};
 use super::Data;
+use super::{directory_rows, network_drawing};
 use crate::app::resize::use_width;
 use crate::app::state::{tr, AppState};
 use crate::core::directory::{self, SortKey};
-use crate::core::i18n::t;
 use crate::core::i18n::Msg;
-use crate::core::index::{ItemKind, ItemRef};
-use crate::core::items::{self, partner_kind_label};
+use crate::core::index::ItemRef;
+use crate::core::items::partner_kind_label;
 use crate::core::model::PartnerKind;
 use crate::core::network::{self, Network, NodeKind};
 use crate::core::num::tenths;
-use crate::core::text::Lang;
 
 pub(super) fn kind_class(kind: NodeKind) -> &'static str {
     match kind {
@@ -243,48 +241,11 @@ fn Directory() -> impl IntoView {
         })
     };
     let empty = move || matching.with(Vec::is_empty);
-    // Rows are plain: their buttons carry the item's id for the table's one click handler, and
-    // their text is in the language of the drawing, so a keystroke that shows other partners
-    // rewrites text and ids in place, without a listener or a reactive text per button.
-    let row = move |i: usize, lang: Lang| {
-        let item = ItemRef::new(ItemKind::Partner, i);
-        let links = data.index.links(item);
-        let button = |item: ItemRef| {
-            let title = items::title(&data.snapshot, item);
-            let shown = title.get(lang);
-            let text_lang = (shown.lang != lang).then_some(shown.lang.code());
-            view! {
-                <button type="button" class="iom-item-link" data-id=items::id(&data.snapshot, item).to_owned()>
-                    <span class="iom-tx" lang=text_lang>{shown.text.to_owned()}</span>
-                </button>
-            }
-        };
-        let buttons = |kind: ItemKind, indices: &[usize]| {
-            indices
-                .iter()
-                .map(|&j| view! { <li>{button(ItemRef::new(kind, j))}</li> })
-                .collect_view()
-        };
-        let years = data.index.partner_years[i]
-            .map(|y| {
-                if y.from == y.to {
-                    y.from.to_string()
-                } else {
-                    format!("{}–{}", y.from, y.to)
-                }
-            })
-            .unwrap_or_else(|| "–".to_owned());
-        let kind = data.snapshot.partners[i].kind;
-        view! {
-            <tr>
-                <th scope="row">{button(item)}</th>
-                <td>{t(lang, partner_kind_label(kind))}</td>
-                <td><ul class="iom-inline-list">{buttons(ItemKind::Theme, &links.themes)}</ul></td>
-                <td><ul class="iom-inline-list">{buttons(ItemKind::Province, &links.provinces)}</ul></td>
-                <td>{years}</td>
-            </tr>
-        }
-    };
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let rows = Memo::new(move |_| {
+        matching.with(|m| m.iter().take(shown.get()).copied().collect::<Vec<usize>>())
+    });
+    directory_rows::keep_rows(body, rows, data);
     view! {
         {move || empty().then(|| view! { <NoResults /> })}
         <div class="iom-table-wrap" hidden=empty>
@@ -305,12 +266,7 @@ fn Directory() -> impl IntoView {
                         <SortHeader key=SortKey::Years label=Msg::ColYears sort />
                     </tr>
                 </thead>
-                <tbody>
-                    {part(move || {
-                        let lang = state.lang();
-                        matching.with(|m| m.iter().take(shown.get()).map(|&i| row(i, lang)).collect_view())
-                    })}
-                </tbody>
+                <tbody node_ref=body></tbody>
             </table>
         </div>
         {part(move || more_rows(shown, matching.with(Vec::len)))}
