@@ -285,7 +285,37 @@ test.describe("partners", () => {
     await expect(row).toHaveAttribute("data-probe", "kept");
   });
 
+  test("a search that matches nothing says so instead of an empty drawing and table, and clearing it brings both back", async ({ page }, info) => {
+    await page.goto("./?view=partners");
+    if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+    const rows = page.locator("table.iom-directory tbody").getByRole("rowheader");
+    await expect(rows).toHaveCount(snapshot.partners.length);
+    await page.getByRole("searchbox", { name: "Search" }).fill("zzzz nothing here");
+    await expect(page.getByText("Nothing matches these filters.")).toHaveCount(2);
+    await expect(page.locator("svg.iom-network-svg")).toBeHidden();
+    await expect(page.locator("table.iom-directory")).toBeHidden();
+    await page.getByRole("button", { name: "Clear the filters" }).first().click();
+    await expect(page.getByText("Nothing matches these filters.")).toHaveCount(0);
+    await expect(page.locator("svg.iom-network-svg")).toBeVisible();
+    await expect(rows).toHaveCount(snapshot.partners.length);
+  });
+
   const NETWORK = "Network of partners, thematic areas and funded projects";
+
+  test("the network follows the width of its frame and keeps every node", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("./?view=partners");
+    const svg = page.locator("svg.iom-network-svg");
+    const funded = snapshot.projects.filter((p) => p.donors.length).length;
+    const total = snapshot.themes.length + snapshot.partners.length + funded;
+    await expect(svg.getByRole("button")).toHaveCount(total);
+    const wide = Number(await svg.getAttribute("width"));
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(async () => Number(await svg.getAttribute("width"))).toBeLessThan(wide);
+    await expect(svg.getByRole("button")).toHaveCount(total);
+    const box = await svg.boundingBox();
+    expect(box.width).toBeLessThanOrEqual(360);
+  });
   const nodeName = (name) => new RegExp(`: ${en(name).replace(/[()]/g, ".")}, `);
 
   test("the network has a node per theme, partner and funded project; focus lights a node's links and Enter opens it", async ({ page }) => {
