@@ -49,12 +49,9 @@ pub fn partner_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load_snapshot;
     use crate::core::synth::{scale, Size};
 
-    fn shipped() -> Snapshot {
-        load_snapshot(include_str!("../../public/data/strategy.json")).unwrap()
-    }
+    use crate::core::shipped_snapshot as shipped;
 
     #[test]
     fn names_sort_without_regard_to_case_and_each_partner_appears_once() {

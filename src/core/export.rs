@@ -374,9 +374,7 @@ mod tests {
     use crate::core::load_snapshot;
     use proptest::prelude::*;
 
-    fn shipped() -> Snapshot {
-        load_snapshot(include_str!("../../public/data/strategy.json")).unwrap()
-    }
+    use crate::core::shipped_snapshot as shipped;
 
     #[test]
     fn csv_has_a_bom_labelled_columns_and_one_row_per_visible_event() {

@@ -328,12 +328,9 @@ pub fn linked_counts(item: ItemRef, visible: &Visible, index: &Index) -> LinkedC
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load_snapshot;
     use proptest::prelude::*;
 
-    fn shipped() -> Snapshot {
-        load_snapshot(include_str!("../../public/data/strategy.json")).unwrap()
-    }
+    use crate::core::shipped_snapshot as shipped;
 
     #[test]
     fn no_filter_lets_everything_through() {

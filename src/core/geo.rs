@@ -309,7 +309,6 @@ pub fn province_counts(s: &Snapshot, index: &Index, visible: &Visible) -> Vec<Pr
 mod tests {
     use super::*;
     use crate::core::filter::{apply, Filters};
-    use crate::core::load_snapshot;
     use proptest::prelude::*;
 
     const GEOJSON: &str = include_str!("../../public/data/lao-provinces.geojson");
@@ -328,7 +327,7 @@ mod tests {
     fn the_shipped_file_has_the_18_provinces() {
         let b = shipped();
         assert_eq!(b.provinces.len(), 18);
-        let s = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let s = crate::core::shipped_snapshot();
         for province in &s.provinces {
             assert!(
                 b.provinces.iter().any(|shape| shape.code == province.code),
@@ -453,7 +452,7 @@ mod tests {
 
     #[test]
     fn province_counts_follow_the_links_and_the_filters() {
-        let s = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let s = crate::core::shipped_snapshot();
         let index = Index::build(&s);
         let all = apply(&Filters::default(), &s, &index);
         let counts = province_counts(&s, &index, &all);

@@ -96,11 +96,10 @@ pub fn partner_kind_label(kind: PartnerKind) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load_snapshot;
 
     #[test]
     fn only_events_and_projects_have_dates() {
-        let s = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let s = crate::core::shipped_snapshot();
         let event = &s.events[0];
         assert_eq!(
             dates(&s, ItemRef::new(ItemKind::Event, 0)),

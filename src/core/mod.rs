@@ -32,3 +32,9 @@ pub use load::load_snapshot;
 pub use model::Snapshot;
 pub use problem::Problem;
 pub use text::{Lang, Text};
+
+/// The snapshot shipped with the explorer, loaded for the host tests.
+#[cfg(test)]
+pub(crate) fn shipped_snapshot() -> Snapshot {
+    load_snapshot(include_str!("../../public/data/strategy.json")).unwrap()
+}

@@ -249,12 +249,9 @@ pub fn neighbours(net: &Network, i: usize) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::core::filter::{apply, Filters};
-    use crate::core::load_snapshot;
     use proptest::prelude::*;
 
-    fn shipped() -> Snapshot {
-        load_snapshot(include_str!("../../public/data/strategy.json")).unwrap()
-    }
+    use crate::core::shipped_snapshot as shipped;
 
     fn check_geometry(net: &Network) -> Result<(), String> {
         for (i, a) in net.nodes.iter().enumerate() {

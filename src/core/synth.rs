@@ -107,7 +107,7 @@ mod tests {
 
     #[test]
     fn the_hundredfold_snapshot_has_its_sizes_and_passes_every_check() {
-        let real = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let real = crate::core::shipped_snapshot();
         let big = scale(&real, Size::HUNDRED_TIMES);
         assert_eq!(
             (big.events.len(), big.projects.len(), big.partners.len()),

@@ -605,14 +605,13 @@ pub fn milestones(s: &Snapshot, index: &Index, scale: &Scale) -> Vec<(ItemRef, f
 mod tests {
     use super::*;
     use crate::core::filter::{apply, Filters};
-    use crate::core::load_snapshot;
     use proptest::prelude::*;
     use std::sync::OnceLock;
 
     fn shipped() -> &'static (Snapshot, Index) {
         static SHIPPED: OnceLock<(Snapshot, Index)> = OnceLock::new();
         SHIPPED.get_or_init(|| {
-            let s = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+            let s = crate::core::shipped_snapshot();
             let index = Index::build(&s);
             (s, index)
         })
@@ -1168,11 +1167,10 @@ pub fn band_rows(bands: &[Band], label_px: impl Fn(&Band) -> f64) -> Vec<usize> 
 #[cfg(test)]
 mod band_row_tests {
     use super::*;
-    use crate::core::load_snapshot;
 
     #[test]
     fn period_bars_in_one_row_never_overlap_with_their_labels() {
-        let s = load_snapshot(include_str!("../../public/data/strategy.json")).unwrap();
+        let s = crate::core::shipped_snapshot();
         let index = Index::build(&s);
         for width in [360.0, 800.0, 1400.0] {
             let scale = Scale::new(Years::ALL, 0.0, width);
