@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use iom_lao_explorer::core::load::{MAX_SNAPSHOT_BYTES, MAX_STRING_CHARS};
-use iom_lao_explorer::core::load_snapshot;
+use iom_lao_explorer::core::load_snapshot_bytes;
 
-fn problems_of(text: &str) -> Vec<String> {
-    match load_snapshot(text) {
+fn problems_of(bytes: &[u8]) -> Vec<String> {
+    match load_snapshot_bytes(bytes) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(ToString::to_string).collect(),
     }
@@ -17,8 +17,8 @@ fn problems_of(text: &str) -> Vec<String> {
 
 #[test]
 fn the_minimal_fixture_is_valid() {
-    let text = std::fs::read_to_string("tests/fixtures/minimal.json").unwrap();
-    assert_eq!(problems_of(&text), Vec::<String>::new());
+    let bytes = std::fs::read("tests/fixtures/minimal.json").unwrap();
+    assert_eq!(problems_of(&bytes), Vec::<String>::new());
 }
 
 #[test]
@@ -57,9 +57,9 @@ fn every_broken_snapshot_gives_its_expected_problem() {
     let mut failures = Vec::new();
     for (case, wanted) in &expected {
         let path = Path::new("tests/broken").join(format!("{case}.json"));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-        let problems = problems_of(&text);
+        // Read as bytes, like the explorer's download: one case is not UTF-8.
+        let bytes = std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let problems = problems_of(&bytes);
         if problems.is_empty() {
             failures.push(format!("{case}: accepted, but should give {wanted:?}"));
             continue;
@@ -88,7 +88,7 @@ fn a_twenty_megabyte_string_is_refused_with_its_path() {
         text.len() < MAX_SNAPSHOT_BYTES,
         "the file itself stays under the size limit"
     );
-    let problems = problems_of(&text);
+    let problems = problems_of(text.as_bytes());
     let want = format!(
         "$.themes[0].summary: text of 20971520 characters; the limit is {MAX_STRING_CHARS}"
     );
@@ -98,7 +98,7 @@ fn a_twenty_megabyte_string_is_refused_with_its_path() {
 #[test]
 fn a_snapshot_over_the_size_limit_is_refused_before_parsing() {
     let text = " ".repeat(MAX_SNAPSHOT_BYTES + 1);
-    let problems = problems_of(&text);
+    let problems = problems_of(text.as_bytes());
     assert_eq!(problems.len(), 1);
     assert!(
         problems[0].starts_with("$: the snapshot is 25.0 MB; the limit is 25 MB"),

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::index::Index;
 use crate::core::load::MAX_SNAPSHOT_BYTES;
-use crate::core::{load_snapshot, Problem, Snapshot};
+use crate::core::{load_snapshot_bytes, Problem, Snapshot};
 
 /// A checked snapshot with its lookups, built once when it loads.
 #[derive(Clone)]
@@ -77,21 +77,27 @@ pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
     if let Some(bytes) = declared.filter(|bytes| *bytes > MAX_SNAPSHOT_BYTES) {
         return Err(LoadError::TooLarge { url, bytes });
     }
-    let text = response
-        .text()
-        .await
+    // Bytes, not text: the core checks that they are UTF-8 (naming the first bad byte) and
+    // parses them where they are; `text()` would replace bad bytes silently and cross the
+    // boundary as UTF-16 to be encoded back.
+    let body = web_sys::Response::from(response)
+        .array_buffer()
         .map_err(|_| aborted_or_network(&signal, &url))?;
-    if text.len() > MAX_SNAPSHOT_BYTES {
+    let body = wasm_bindgen_futures::JsFuture::from(body)
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer))
+        .map_err(|_| aborted_or_network(&signal, &url))?;
+    if body.length() as usize > MAX_SNAPSHOT_BYTES {
         return Err(LoadError::TooLarge {
             url,
-            bytes: text.len(),
+            bytes: body.length() as usize,
         });
     }
-    let snapshot = load_snapshot(&text).map_err(|problems| LoadError::Invalid {
+    let snapshot = load_snapshot_bytes(&body.to_vec()).map_err(|problems| LoadError::Invalid {
         url: url.clone(),
         problems,
     })?;
-    remember_good_snapshot(&url, &text);
+    remember_good_snapshot(&url, &body);
     let index = Arc::new(Index::build(&snapshot));
     super::perf::mark_once(super::perf::SNAPSHOT);
     Ok(Loaded {
@@ -119,7 +125,7 @@ fn could_be_json(content_type: &str) -> bool {
 /// Keeps a copy of a snapshot that passed every check, for offline visits: the service worker
 /// serves it when the network fails, and never stores a snapshot itself, so a broken new
 /// snapshot can never replace the last good one.
-fn remember_good_snapshot(url: &str, text: &str) {
+fn remember_good_snapshot(url: &str, body: &js_sys::Uint8Array) {
     use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::JsValue;
     let Some(window) = web_sys::window() else {
@@ -144,7 +150,8 @@ fn remember_good_snapshot(url: &str, text: &str) {
     if let Some(headers) = &headers {
         init.set_headers(headers);
     }
-    let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &init) else {
+    let Ok(response) = web_sys::Response::new_with_opt_js_u8_array_and_init(Some(body), &init)
+    else {
         return;
     };
     let key = absolute.href();

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use iom_lao_explorer::core::load_snapshot;
+use iom_lao_explorer::core::load_snapshot_bytes;
 use iom_lao_explorer::core::summary::Counts;
 
 fn main() -> ExitCode {
@@ -14,22 +14,15 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for file in &files {
-        let text = match std::fs::read(file) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(err) => {
-                    println!("{file}: $: not UTF-8 text ({err})");
-                    failed = true;
-                    continue;
-                }
-            },
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
             Err(err) => {
                 println!("{file}: cannot read: {err}");
                 failed = true;
                 continue;
             }
         };
-        match load_snapshot(&text) {
+        match load_snapshot_bytes(&bytes) {
             Ok(snapshot) => println!("{file}: ok: {}", Counts::of(&snapshot)),
             Err(problems) => {
                 failed = true;

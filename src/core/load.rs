@@ -14,18 +14,26 @@ pub const MAX_SNAPSHOT_BYTES: usize = 25 * 1024 * 1024;
 /// No single string in a snapshot may be longer than this (in characters).
 pub const MAX_STRING_CHARS: usize = 20_000;
 
-/// Parses and checks a snapshot. On failure, returns every problem found, each with its path.
-pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
-    if text.len() > MAX_SNAPSHOT_BYTES {
-        return Err(vec![Problem::new(
+/// Parses and checks a snapshot as downloaded or read from disk: its bytes must be UTF-8 (a
+/// file saved in another encoding is refused with the offset of its first bad byte, not read
+/// with replacement characters).
+pub fn load_snapshot_bytes(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
+    check_size(bytes.len())?;
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        vec![Problem::new(
             "$",
             format!(
-                "the snapshot is {} MB; the limit is {} MB",
-                super::num::megabytes(text.len()),
-                MAX_SNAPSHOT_BYTES / 1_048_576
+                "not UTF-8 text: byte {} is not valid UTF-8; save the file as UTF-8",
+                err.valid_up_to()
             ),
-        )]);
-    }
+        )]
+    })?;
+    load_snapshot(text)
+}
+
+/// Parses and checks a snapshot. On failure, returns every problem found, each with its path.
+pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
+    check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(vec![Problem::new("$", "the file is empty")]);
@@ -63,6 +71,20 @@ pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
         Some(snapshot) if problems.is_empty() => Ok(snapshot),
         _ => Err(problems),
     }
+}
+
+fn check_size(bytes: usize) -> Result<(), Vec<Problem>> {
+    if bytes > MAX_SNAPSHOT_BYTES {
+        return Err(vec![Problem::new(
+            "$",
+            format!(
+                "the snapshot is {} MB; the limit is {} MB",
+                super::num::megabytes(bytes),
+                MAX_SNAPSHOT_BYTES / 1_048_576
+            ),
+        )]);
+    }
+    Ok(())
 }
 
 fn kind_of(value: &Value) -> &'static str {

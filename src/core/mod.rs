@@ -28,7 +28,7 @@ pub mod url_state;
 pub mod validate;
 
 pub use date::{PartialDate, Precision};
-pub use load::load_snapshot;
+pub use load::{load_snapshot, load_snapshot_bytes};
 pub use model::Snapshot;
 pub use problem::Problem;
 pub use text::{Lang, Text};

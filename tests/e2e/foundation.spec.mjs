@@ -131,11 +131,15 @@ test("a snapshot with an impossible date is refused with the problem named, not 
   await page.screenshot({ path: `${shots}/error-invalid-${info.project.name}.png` });
 });
 
-test("truncated JSON and an unknown major version each get their own message", async ({ page }) => {
+test("truncated JSON, an unknown major version and a file that is not UTF-8 each get their own message", async ({ page }) => {
   await page.goto("./?snapshot=test-data/broken/truncated.json");
   await expect(page.getByRole("alert")).toContainText("not valid JSON: EOF while parsing");
   await page.goto("./?snapshot=test-data/broken/unknown-major-version.json");
   await expect(page.getByRole("alert")).toContainText("unknown major version 2");
+  // A file saved as Latin-1, not UTF-8: refused with the first bad byte's offset, not shown
+  // with replacement characters.
+  await page.goto("./?snapshot=test-data/broken/not-utf8.json");
+  await expect(page.getByRole("alert")).toContainText("not UTF-8 text: byte 1060 is not valid UTF-8");
 });
 
 test("a missing snapshot names the URL and the status", async ({ page }) => {
