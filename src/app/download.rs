@@ -3,14 +3,13 @@
 
 use crate::core::num::coord;
 use js_sys::{Array, Function, Promise, Reflect};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The drawing rules, copied into exported SVG files so that they look like the screen.
 const SVG_CSS: &str = include_str!("../../style/svg.css");
 
-/// Offers `bytes` as a file download named `name`.
+/// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
@@ -29,7 +28,15 @@ fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     link.set_download(name);
     link.set_rel("noopener");
     link.click();
-    web_sys::Url::revoke_object_url(&url)
+    // Not at once: some browsers (Firefox, Safari) read the file after `click` returns, and a
+    // revoked URL cancels the download.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
 }
 
 /// Copies text; returns whether it worked (the Clipboard API first, then a selection copy).
@@ -103,8 +110,9 @@ pub fn download_svg(svg: &web_sys::Element, name: &str) -> Result<(), JsValue> {
     download(name, "image/svg+xml", &text)
 }
 
-/// Draws the SVG on a canvas at twice its size and downloads it as a PNG.
-pub fn download_png(svg: &web_sys::Element, name: &str) -> Result<(), JsValue> {
+/// Draws the SVG on a canvas at twice its size and downloads it as a PNG. Fails (for the
+/// caller to say so) if the browser cannot decode the SVG or read the canvas back.
+pub async fn download_png(svg: &web_sys::Element, name: &str) -> Result<(), JsValue> {
     let (text, width, height) = standalone_svg(svg)?;
     let parts = Array::of1(&JsValue::from_str(&text));
     let options = web_sys::BlobPropertyBag::new();
@@ -112,34 +120,26 @@ pub fn download_png(svg: &web_sys::Element, name: &str) -> Result<(), JsValue> {
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let image = web_sys::HtmlImageElement::new()?;
-    let name = name.to_owned();
-    let loaded = image.clone();
-    let source_url = url.clone();
-    let onload = Closure::once_into_js(move || {
-        let _ = (|| -> Result<(), JsValue> {
-            let document = web_sys::window()
-                .and_then(|w| w.document())
-                .ok_or("no document")?;
-            let canvas: web_sys::HtmlCanvasElement =
-                document.create_element("canvas")?.dyn_into()?;
-            let scale = 2.0;
-            canvas.set_width((width * scale) as u32);
-            canvas.set_height((height * scale) as u32);
-            let context: web_sys::CanvasRenderingContext2d = canvas
-                .get_context("2d")?
-                .ok_or("no 2d context")?
-                .dyn_into()?;
-            context.scale(scale, scale)?;
-            context.draw_image_with_html_image_element(&loaded, 0.0, 0.0)?;
-            web_sys::Url::revoke_object_url(&source_url)?;
-            let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-            link.set_href(&canvas.to_data_url_with_type("image/png")?);
-            link.set_download(&name);
-            link.click();
-            Ok(())
-        })();
-    });
-    image.set_onload(Some(onload.unchecked_ref()));
     image.set_src(&url);
+    let decoded = JsFuture::from(image.decode()).await;
+    web_sys::Url::revoke_object_url(&url)?;
+    decoded?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let scale = 2.0;
+    canvas.set_width((width * scale) as u32);
+    canvas.set_height((height * scale) as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .dyn_into()?;
+    context.scale(scale, scale)?;
+    context.draw_image_with_html_image_element(&image, 0.0, 0.0)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&canvas.to_data_url_with_type("image/png")?);
+    link.set_download(name);
+    link.click();
     Ok(())
 }

@@ -76,6 +76,28 @@ test("the timeline, the map and the network download as SVG and PNG", async ({ p
   }
 });
 
+test("an image the browser cannot make is said in the status line, in the UI language, not dropped", async ({ page }) => {
+  // A canvas the browser will not read back (as with a tainted canvas or a locked-down browser).
+  await page.addInitScript(() => {
+    HTMLCanvasElement.prototype.toDataURL = () => {
+      throw new DOMException("The canvas may not be exported.", "SecurityError");
+    };
+  });
+  await page.goto("./?view=timeline");
+  await page.getByText("Share and export").click();
+  const status = page.locator(".iom-share__status");
+  await page.getByRole("button", { name: "Image (PNG)" }).click();
+  await expect(status).toHaveText("This browser could not make the file. Try another browser, or print the page instead.");
+  // The SVG does not need the canvas: it still downloads, and the status clears.
+  const svg = await download(page, "Image (SVG)");
+  expect(svg.name).toBe("iom-lao-timeline.svg");
+  await expect(status).toHaveText("");
+  await page.goto("./?view=timeline&lang=lo");
+  await page.locator(".iom-share summary").click();
+  await page.locator(".iom-share__actions button").filter({ hasText: "PNG" }).click();
+  await expect(status).toHaveText(/ບຣາວເຊີນີ້ບໍ່ສາມາດສ້າງໄຟລ໌ໄດ້/);
+});
+
 test("printing shows the filters at the top, the sources at the end, and no navigation", async ({ page }) => {
   await page.goto("./?view=themes&theme=theme-health&province=LA-SV");
   await page.emulateMedia({ media: "print" });

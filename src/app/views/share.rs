@@ -3,6 +3,7 @@
 //! Also the print-only header (active filters) and footer (sources of what is shown).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use super::widgets::part;
 use super::Data;
@@ -52,6 +53,11 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
             }));
         });
     };
+    // A download the browser refused (a blocked Blob URL, an SVG it cannot decode, a canvas it
+    // will not read back) is said in the status line, not dropped.
+    let report = move |made: Result<(), JsValue>| {
+        status.set(made.err().map(|_| Msg::DownloadFailed));
+    };
     let csv_button = {
         let data = data.clone();
         move |kind: CsvKind, label: Msg| {
@@ -62,7 +68,7 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
                     class="iom-chip"
                     on:click=move |_| {
                         let text = data.visible.with_untracked(|v| csv(kind, &data.snapshot, &data.index, v, state.lang()));
-                        let _ = download(kind.file_name(), "text/csv;charset=utf-8", &text);
+                        report(download(kind.file_name(), "text/csv;charset=utf-8", &text));
                     }
                 >
                     {tr(state, label)}
@@ -76,17 +82,28 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
             let text = data
                 .visible
                 .with_untracked(|v| subset_json(&data.snapshot, &data.index, v));
-            let _ = download("iom-lao-strategy-subset.json", "application/json", &text);
+            report(download(
+                "iom-lao-strategy-subset.json",
+                "application/json",
+                &text,
+            ));
         }
     };
     let images = part(move || {
         let (selector, name) = drawing(view.get())?;
         Some(view! {
             <button type="button" class="iom-chip" on:click=move |_| {
-                if let Some(svg) = find(root, selector) { let _ = download_svg(&svg, &format!("{name}.svg")); }
+                let made = find(root, selector).ok_or(JsValue::NULL).and_then(|svg| download_svg(&svg, &format!("{name}.svg")));
+                report(made);
             }>{tr(state, Msg::SvgImage)}</button>
             <button type="button" class="iom-chip" on:click=move |_| {
-                if let Some(svg) = find(root, selector) { let _ = download_png(&svg, &format!("{name}.png")); }
+                let svg = find(root, selector);
+                leptos::task::spawn_local(async move {
+                    report(match svg {
+                        Some(svg) => download_png(&svg, &format!("{name}.png")).await,
+                        None => Err(JsValue::NULL),
+                    });
+                });
             }>{tr(state, Msg::PngImage)}</button>
         })
     });

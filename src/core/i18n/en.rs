@@ -165,6 +165,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CopyLink => "Copy link",
         Msg::LinkCopied => "Link copied",
         Msg::CopyFailed => "Copy the address from the address bar",
+        Msg::DownloadFailed => "This browser could not make the file. Try another browser, or print the page instead.",
         Msg::CsvEvents => "Events (CSV)",
         Msg::CsvProjects => "Projects (CSV)",
         Msg::CsvPartners => "Partners (CSV)",

@@ -165,6 +165,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::CopyLink => "ສຳເນົາລິ້ງ",
         Msg::LinkCopied => "ສຳເນົາລິ້ງແລ້ວ",
         Msg::CopyFailed => "ກະລຸນາສຳເນົາທີ່ຢູ່ຈາກແຖບທີ່ຢູ່",
+        Msg::DownloadFailed => "ບຣາວເຊີນີ້ບໍ່ສາມາດສ້າງໄຟລ໌ໄດ້. ກະລຸນາລອງໃຊ້ບຣາວເຊີອື່ນ ຫຼື ພິມໜ້ານີ້ແທນ.",
         Msg::CsvEvents => "ເຫດການ (CSV)",
         Msg::CsvProjects => "ໂຄງການ (CSV)",
         Msg::CsvPartners => "ຄູ່ຮ່ວມງານ (CSV)",

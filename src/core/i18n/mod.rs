@@ -186,6 +186,7 @@ messages! {
     CopyLink,
     LinkCopied,
     CopyFailed,
+    DownloadFailed,
     CsvEvents,
     CsvProjects,
     CsvPartners,
