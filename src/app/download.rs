@@ -2,7 +2,7 @@
 //! fallback for browsers or pages where it is refused, and SVG/PNG copies of a drawing.
 
 use crate::core::num::coord;
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -39,22 +39,16 @@ fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Copies text; returns whether it worked (the Clipboard API first, then a selection copy).
+/// Copies text; returns whether it worked. The Clipboard API first; then a selection copy,
+/// which browsers still allow where the API is missing (pages served over plain http) or
+/// refused (a cross-origin iframe embed without `allow="clipboard-write"`).
 pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let clipboard = Reflect::get(&window.navigator(), &JsValue::from_str("clipboard")).ok();
-    let write = clipboard
-        .as_ref()
-        .and_then(|c| Reflect::get(c, &JsValue::from_str("writeText")).ok())
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    if let (Some(clipboard), Some(write)) = (clipboard, write) {
-        if let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) {
-            if JsFuture::from(Promise::from(promise)).await.is_ok() {
-                return true;
-            }
-        }
+    let clipboard = window.navigator().clipboard();
+    if !clipboard.is_undefined() && JsFuture::from(clipboard.write_text(text)).await.is_ok() {
+        return true;
     }
     copy_with_selection(text).unwrap_or(false)
 }

@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::core::index::Index;
 use crate::core::load::MAX_SNAPSHOT_BYTES;
@@ -50,12 +49,11 @@ pub enum LoadError {
 }
 
 pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let _timeout = controller.map(|controller| AbortTimer::start(controller, TIMEOUT_SECONDS));
+    // Aborts the download, body included, when it takes too long.
+    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
 
     let response = Request::get(&url)
-        .abort_signal(signal.as_ref())
+        .abort_signal(Some(&signal))
         .send()
         .await
         .map_err(|_| aborted_or_network(&signal, &url))?;
@@ -126,29 +124,22 @@ fn could_be_json(content_type: &str) -> bool {
 /// serves it when the network fails, and never stores a snapshot itself, so a broken new
 /// snapshot can never replace the last good one.
 fn remember_good_snapshot(url: &str, body: &js_sys::Uint8Array) {
-    use js_sys::{Function, Promise, Reflect};
-    use wasm_bindgen::JsValue;
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(caches) = Reflect::get(&window, &JsValue::from_str("caches")) else {
+    // `caches` is missing outside secure contexts and where storage is off.
+    let Some(caches) = window.caches().ok().filter(|caches| !caches.is_undefined()) else {
         return;
     };
-    if caches.is_undefined() {
-        return; // not a secure context, or storage is off
-    }
     let Ok(absolute) =
         web_sys::Url::new_with_base(url, &window.location().href().unwrap_or_default())
     else {
         return;
     };
-    let headers = web_sys::Headers::new().ok();
-    if let Some(headers) = &headers {
-        let _ = headers.set("content-type", "application/json");
-    }
     let init = web_sys::ResponseInit::new();
-    if let Some(headers) = &headers {
-        init.set_headers(headers);
+    if let Ok(headers) = web_sys::Headers::new() {
+        let _ = headers.set("content-type", "application/json");
+        init.set_headers(&headers);
     }
     let Ok(response) = web_sys::Response::new_with_opt_js_u8_array_and_init(Some(body), &init)
     else {
@@ -156,68 +147,25 @@ fn remember_good_snapshot(url: &str, body: &js_sys::Uint8Array) {
     };
     let key = absolute.href();
     wasm_bindgen_futures::spawn_local(async move {
-        let open = Reflect::get(&caches, &JsValue::from_str("open"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        let Some(open) = open else { return };
-        let Ok(promise) = open.call1(&caches, &JsValue::from_str(GOOD_SNAPSHOTS)) else {
+        let Ok(cache) = JsFuture::from(caches.open(GOOD_SNAPSHOTS)).await else {
             return;
         };
-        let Ok(cache) = wasm_bindgen_futures::JsFuture::from(Promise::from(promise)).await else {
-            return;
-        };
-        let put = Reflect::get(&cache, &JsValue::from_str("put"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        if let Some(put) = put {
-            if let Ok(promise) = put.call2(&cache, &JsValue::from_str(&key), &response) {
-                let _ = wasm_bindgen_futures::JsFuture::from(Promise::from(promise)).await;
-            }
-        }
+        let cache = web_sys::Cache::from(cache);
+        let _ = JsFuture::from(cache.put_with_str(&key, &response)).await;
     });
 }
 
 /// The Cache Storage name shared with `public/sw.js`.
 const GOOD_SNAPSHOTS: &str = "iom-explorer-good-snapshots";
 
-fn aborted_or_network(signal: &Option<web_sys::AbortSignal>, url: &str) -> LoadError {
-    if signal.as_ref().is_some_and(|s| s.aborted()) {
+fn aborted_or_network(signal: &web_sys::AbortSignal, url: &str) -> LoadError {
+    if signal.aborted() {
         LoadError::Timeout {
             url: url.to_owned(),
         }
     } else {
         LoadError::Network {
             url: url.to_owned(),
-        }
-    }
-}
-
-/// Aborts a request after a delay; dropping it (when the request is done) cancels the timer.
-struct AbortTimer {
-    handle: i32,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl AbortTimer {
-    fn start(controller: web_sys::AbortController, seconds: u32) -> Option<Self> {
-        let callback = Closure::<dyn FnMut()>::new(move || controller.abort());
-        let handle = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                (seconds * 1000) as i32,
-            )
-            .ok()?;
-        Some(AbortTimer {
-            handle,
-            _callback: callback,
-        })
-    }
-}
-
-impl Drop for AbortTimer {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
         }
     }
 }

@@ -16,7 +16,8 @@ mod views;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsCast;
 
 use crate::core::url_state::UrlState;
 use state::{Mount, UrlSync};
@@ -98,10 +99,9 @@ pub fn mount_explorer(target: web_sys::HtmlElement, host: web_sys::HtmlElement, 
 /// Offline visits: `sw.js` keeps the app and the last good snapshot (standalone page only; an
 /// embed never installs a worker on its host's site).
 fn register_service_worker() {
-    let navigator = window().navigator();
-    let has_workers =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
-    if has_workers {
-        let _ = navigator.service_worker().register("sw.js");
+    // Missing outside secure contexts.
+    let workers = window().navigator().service_worker();
+    if !workers.is_undefined() {
+        let _ = workers.register("sw.js");
     }
 }

@@ -9,9 +9,12 @@
 
 use leptos::prelude::*;
 
+use crate::core::embed::standalone_link;
+use crate::core::facets::Facets;
 use crate::core::filter::Filters;
 use crate::core::i18n::{t, Msg};
 use crate::core::url_state::{has_param, UrlState, View};
+use crate::core::years::Years;
 use crate::core::Lang;
 
 /// Where the state is mirrored.
@@ -52,7 +55,7 @@ pub struct AppState {
     pub at_rest: ReadSignal<UrlState>,
     mount: StoredValue<Mount>,
     /// The replacing write of the URL that is waiting (see [`AppState::mirror`]).
-    mirror_pending: StoredValue<Pending>,
+    waiting_write: StoredValue<WaitingWrite>,
     // Parts of the state in signals of their own, each set only when it changes: typing in the
     // search box then wakes only what depends on the filters. (As memos of the whole state,
     // every text in the interface language was woken on each keystroke to check its language.)
@@ -62,7 +65,7 @@ pub struct AppState {
     pub filters: ReadSignal<Filters>,
     /// The checkbox facets only (not the search or the years).
     pub facets: ReadSignal<Facets>,
-    pub years: ReadSignal<crate::core::index::Years>,
+    pub years: ReadSignal<Years>,
     set: Setters,
 }
 
@@ -74,30 +77,12 @@ struct Setters {
     view: WriteSignal<View>,
     filters: WriteSignal<Filters>,
     facets: WriteSignal<Facets>,
-    years: WriteSignal<crate::core::index::Years>,
-}
-
-/// The chosen themes, partner kinds and provinces.
-#[derive(Clone, PartialEq, Default)]
-pub struct Facets {
-    pub themes: std::collections::BTreeSet<String>,
-    pub kinds: std::collections::BTreeSet<crate::core::model::PartnerKind>,
-    pub provinces: std::collections::BTreeSet<String>,
-}
-
-impl Facets {
-    fn of(filters: &Filters) -> Self {
-        Facets {
-            themes: filters.themes.clone(),
-            kinds: filters.kinds.clone(),
-            provinces: filters.provinces.clone(),
-        }
-    }
+    years: WriteSignal<Years>,
 }
 
 /// A replacing write of the URL that waits for the changes to pause.
 #[derive(Clone, Copy, Default)]
-struct Pending {
+struct WaitingWrite {
     /// A change has not been written yet.
     waiting: bool,
     /// When the last change came (ms since the epoch).
@@ -145,7 +130,7 @@ impl AppState {
             url,
             at_rest,
             mount: StoredValue::new(mount.clone()),
-            mirror_pending: StoredValue::new(Pending::default()),
+            waiting_write: StoredValue::new(WaitingWrite::default()),
             lang,
             view,
             filters,
@@ -247,6 +232,22 @@ impl AppState {
         format!("{}{folder}", location.origin().unwrap_or_default())
     }
 
+    /// The link that reproduces this explorer as it is now (Copy link, printouts): for a script
+    /// embed that keeps its state in its host's hash, the host page with that hash; otherwise
+    /// the standalone explorer (the page itself, outside iframe mode).
+    pub fn share_link(&self, url: &UrlState) -> String {
+        let location = window().location();
+        let origin = location.origin().unwrap_or_default();
+        match self.mount.with_value(|m| m.sync.clone()) {
+            UrlSync::Query => {
+                let page = format!("{origin}{}", location.pathname().unwrap_or_default());
+                standalone_link(&page, url)
+            }
+            UrlSync::Hash(key) => format!("{origin}{}", hash_url(&key, url)),
+            UrlSync::Off => standalone_link(&format!("{}index.html", self.base_url()), url),
+        }
+    }
+
     pub fn root_id(&self) -> String {
         self.mount.with_value(|m| m.root_id.clone())
     }
@@ -319,7 +320,7 @@ impl AppState {
     /// waits, for [`AppState::at_rest`].
     fn mirror(&self, history: History) {
         if history == History::Push && !self.url.with_untracked(|url| url.embed) {
-            self.mirror_pending.update_value(|p| p.waiting = false);
+            self.waiting_write.update_value(|p| p.waiting = false);
             let sync = self.mount.with_value(|m| m.sync.clone());
             self.write(&sync, History::Push);
             self.rest();
@@ -327,7 +328,7 @@ impl AppState {
         }
         let now = js_sys::Date::now();
         let mut arm = false;
-        self.mirror_pending.update_value(|p| {
+        self.waiting_write.update_value(|p| {
             p.waiting = true;
             p.last_change = now;
             arm = !std::mem::replace(&mut p.timer, true);
@@ -343,7 +344,7 @@ impl AppState {
         let state = *self;
         set_timeout(
             move || {
-                let pending = state.mirror_pending.get_value();
+                let pending = state.waiting_write.get_value();
                 let quiet = js_sys::Date::now() - pending.last_change;
                 let pause = URL_WRITE_PAUSE.as_secs_f64() * 1000.0;
                 if pending.waiting && quiet < pause {
@@ -351,7 +352,7 @@ impl AppState {
                         (pause - quiet) / 1000.0,
                     ));
                 } else {
-                    state.mirror_pending.update_value(|p| p.timer = false);
+                    state.waiting_write.update_value(|p| p.timer = false);
                     state.flush_url();
                 }
             },
@@ -361,8 +362,8 @@ impl AppState {
 
     /// Writes a waiting change to the URL now (before the URL is read, e.g. to copy it).
     pub fn flush_url(&self) {
-        if self.mirror_pending.with_value(|p| p.waiting) {
-            self.mirror_pending.update_value(|p| p.waiting = false);
+        if self.waiting_write.with_value(|p| p.waiting) {
+            self.waiting_write.update_value(|p| p.waiting = false);
             let sync = self.mount.with_value(|m| m.sync.clone());
             self.write(&sync, History::Replace);
             self.rest();
@@ -443,8 +444,9 @@ fn hash_value(key: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-/// Rewrites only the explorer's key of the hash, replacing the history entry.
-fn write_hash(key: &str, state: &UrlState) {
+/// The page's address (path, query and hash) with the explorer's key of the hash set to
+/// `state`, the other keys as they are.
+fn hash_url(key: &str, state: &UrlState) -> String {
     let value = state.to_query();
     let value = value.strip_prefix('?').unwrap_or(&value);
     let mut pairs = hash_pairs();
@@ -457,12 +459,17 @@ fn write_hash(key: &str, state: &UrlState) {
         encoded.append_pair(k, v);
     }
     let location = window().location();
-    let url = format!(
+    format!(
         "{}{}#{}",
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default(),
         encoded.finish()
-    );
+    )
+}
+
+/// Rewrites only the explorer's key of the hash, replacing the history entry.
+fn write_hash(key: &str, state: &UrlState) {
+    let url = hash_url(key, state);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -14,6 +14,17 @@ pub enum SortKey {
     Years,
 }
 
+impl SortKey {
+    /// The order after a click on this column's header, from `current` (column, ascending):
+    /// the sorted column flips, another column starts ascending.
+    pub fn clicked(self, current: (SortKey, bool)) -> (SortKey, bool) {
+        match current {
+            (key, ascending) if key == self => (key, !ascending),
+            _ => (self, true),
+        }
+    }
+}
+
 /// Every partner's index in the order of `key` (names in `lang`, without regard to case; the
 /// snapshot's order breaks ties), reversed if not `ascending`. Partners with no dated work sort
 /// last by years.
@@ -49,6 +60,22 @@ pub fn partner_order(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_click_flips_its_column_or_starts_another_ascending() {
+        assert_eq!(
+            SortKey::Name.clicked((SortKey::Name, true)),
+            (SortKey::Name, false)
+        );
+        assert_eq!(
+            SortKey::Name.clicked((SortKey::Name, false)),
+            (SortKey::Name, true)
+        );
+        assert_eq!(
+            SortKey::Years.clicked((SortKey::Name, false)),
+            (SortKey::Years, true)
+        );
+    }
     use crate::core::synth::{scale, Size};
 
     use crate::core::shipped_snapshot as shipped;

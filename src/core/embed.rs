@@ -13,6 +13,18 @@ fn escape_attr(value: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// A link to the standalone explorer that reproduces `state` (view, language, filters, open
+/// item), outside any frame: what "Copy link" and a printout give wherever the explorer is
+/// shown (a script embed may not keep its state in its host's address). `page` is the
+/// explorer page's address without its query, e.g. `https://example.org/explorer/index.html`.
+pub fn standalone_link(page: &str, state: &UrlState) -> String {
+    let page_state = UrlState {
+        embed: false,
+        ..state.clone()
+    };
+    format!("{page}{}", page_state.to_query())
+}
+
 /// An iframe in iframe mode, with a listener that sizes it from the height messages.
 /// `base` is the explorer's folder URL, ending in `/`.
 pub fn iframe_snippet(base: &str, state: &UrlState) -> String {
@@ -64,6 +76,27 @@ pub fn script_snippet(base: &str, state: &UrlState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_standalone_link_carries_the_state_but_not_the_frame() {
+        let state = UrlState::parse("view=map&lang=lo&province=LA-SV&q=tb&item=p-mpi&embed=1");
+        let link = standalone_link("https://example.org/explorer/index.html", &state);
+        let (page, query) = link.split_once('?').unwrap();
+        assert_eq!(page, "https://example.org/explorer/index.html");
+        let read = UrlState::parse(query);
+        assert!(!read.embed);
+        assert_eq!(
+            UrlState {
+                embed: true,
+                ..read
+            },
+            state
+        );
+        assert_eq!(
+            standalone_link("https://example.org/index.html", &UrlState::default()),
+            "https://example.org/index.html"
+        );
+    }
     use crate::core::text::Lang;
     use crate::core::url_state::View;
 

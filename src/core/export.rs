@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use super::filter::Visible;
 use super::i18n::{t, Msg};
-use super::index::{Index, ItemKind, ItemRef};
+use super::index::Index;
 use super::items::partner_kind_label;
+use super::kinds::{ItemKind, ItemRef};
 use super::model::{EventKind, Snapshot};
 use super::text::{Lang, Text};
 
@@ -370,8 +371,8 @@ fn collect_sources(value: &serde_json::Value, used: &mut BTreeSet<String>) {
 mod tests {
     use super::*;
     use crate::core::filter::{apply, Filters};
-    use crate::core::index::Years;
     use crate::core::load_snapshot;
+    use crate::core::years::Years;
     use proptest::prelude::*;
 
     use crate::core::shipped_snapshot as shipped;

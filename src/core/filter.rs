@@ -6,9 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use super::index::{Index, ItemKind, ItemRef, Years};
+use super::index::Index;
+use super::kinds::{ItemKind, ItemRef};
 use super::model::{PartnerKind, Snapshot};
 use super::search::Query;
+use super::years::Years;
 
 /// The visitor's filters. The default lets everything through.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,8 @@
 use serde::Deserialize;
 
 use super::filter::Visible;
-use super::index::{Index, ItemKind, ItemRef};
+use super::index::Index;
+use super::kinds::{ItemKind, ItemRef};
 use super::model::Snapshot;
 use super::num::tenths;
 

@@ -4,66 +4,11 @@
 
 use std::collections::HashMap;
 
+use super::kinds::{ItemKind, ItemRef};
 use super::model::Snapshot;
 use super::search::fold_into;
 use super::text::Text;
-use super::validate::{FIRST_YEAR, LAST_YEAR};
-
-/// The kinds of item a visitor can select.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemKind {
-    Theme,
-    Partner,
-    Province,
-    Event,
-    Project,
-    Person,
-    Framework,
-    Source,
-    Note,
-}
-
-impl ItemKind {
-    pub const ALL: [ItemKind; 9] = [
-        ItemKind::Framework,
-        ItemKind::Theme,
-        ItemKind::Partner,
-        ItemKind::Province,
-        ItemKind::Event,
-        ItemKind::Project,
-        ItemKind::Person,
-        ItemKind::Source,
-        ItemKind::Note,
-    ];
-
-    /// The snapshot's key for items of this kind.
-    pub fn collection(self) -> &'static str {
-        match self {
-            ItemKind::Framework => "frameworks",
-            ItemKind::Theme => "themes",
-            ItemKind::Partner => "partners",
-            ItemKind::Province => "provinces",
-            ItemKind::Event => "events",
-            ItemKind::Project => "projects",
-            ItemKind::Person => "people",
-            ItemKind::Source => "sources",
-            ItemKind::Note => "notes",
-        }
-    }
-}
-
-/// One item of a snapshot: its kind and its position in that kind's list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ItemRef {
-    pub kind: ItemKind,
-    pub index: usize,
-}
-
-impl ItemRef {
-    pub fn new(kind: ItemKind, index: usize) -> Self {
-        ItemRef { kind, index }
-    }
-}
+use super::years::{Years, LAST_YEAR};
 
 /// Everything an item is linked to, in both directions (a theme lists the events that name it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,31 +47,6 @@ impl Links {
     }
 }
 
-/// An inclusive span of years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Years {
-    pub from: i32,
-    pub to: i32,
-}
-
-impl Years {
-    pub const ALL: Years = Years {
-        from: FIRST_YEAR,
-        to: LAST_YEAR,
-    };
-
-    pub fn overlaps(self, other: Years) -> bool {
-        self.from <= other.to && other.from <= self.to
-    }
-
-    fn widen(self, other: Years) -> Years {
-        Years {
-            from: self.from.min(other.from),
-            to: self.to.max(other.to),
-        }
-    }
-}
-
 pub struct Index {
     ids: HashMap<String, ItemRef>,
     links: HashMap<ItemKind, Vec<Links>>,
@@ -155,20 +75,12 @@ fn push_str(out: &mut String, text: &str) {
 impl Index {
     pub fn build(s: &Snapshot) -> Self {
         let mut ids = HashMap::new();
-        let mut register = |kind: ItemKind, list: &mut dyn Iterator<Item = &String>| {
-            for (index, id) in list.enumerate() {
-                ids.insert(id.clone(), ItemRef::new(kind, index));
+        for kind in ItemKind::ALL {
+            let info = kind.describe();
+            for i in 0..(info.len)(s) {
+                ids.insert((info.id)(s, i).to_owned(), ItemRef::new(kind, i));
             }
-        };
-        register(ItemKind::Theme, &mut s.themes.iter().map(|x| &x.id));
-        register(ItemKind::Partner, &mut s.partners.iter().map(|x| &x.id));
-        register(ItemKind::Province, &mut s.provinces.iter().map(|x| &x.code));
-        register(ItemKind::Event, &mut s.events.iter().map(|x| &x.id));
-        register(ItemKind::Project, &mut s.projects.iter().map(|x| &x.id));
-        register(ItemKind::Person, &mut s.people.iter().map(|x| &x.id));
-        register(ItemKind::Framework, &mut s.frameworks.iter().map(|x| &x.id));
-        register(ItemKind::Source, &mut s.sources.iter().map(|x| &x.id));
-        register(ItemKind::Note, &mut s.notes.iter().map(|x| &x.id));
+        }
 
         let mut index = Index {
             ids,
@@ -178,17 +90,11 @@ impl Index {
             project_years: Vec::new(),
             partner_years: Vec::new(),
         };
-        for (kind, len) in [
-            (ItemKind::Theme, s.themes.len()),
-            (ItemKind::Partner, s.partners.len()),
-            (ItemKind::Province, s.provinces.len()),
-            (ItemKind::Event, s.events.len()),
-            (ItemKind::Project, s.projects.len()),
-            (ItemKind::Person, s.people.len()),
-            (ItemKind::Framework, s.frameworks.len()),
-            (ItemKind::Note, s.notes.len()),
-        ] {
-            index.links.insert(kind, vec![Links::default(); len]);
+        for kind in ItemKind::ALL {
+            if kind != ItemKind::Source {
+                let len = (kind.describe().len)(s);
+                index.links.insert(kind, vec![Links::default(); len]);
+            }
         }
         index.link_all(s);
         index.compute_years(s);
@@ -213,48 +119,15 @@ impl Index {
         }
     }
 
+    /// Links every item to what its reference fields name (the kinds table lists them).
     fn link_all(&mut self, s: &Snapshot) {
-        for (i, theme) in s.themes.iter().enumerate() {
-            self.link(ItemRef::new(ItemKind::Theme, i), &theme.frameworks);
-        }
-        for (i, partner) in s.partners.iter().enumerate() {
-            let me = ItemRef::new(ItemKind::Partner, i);
-            self.link(me, &partner.themes);
-            self.link(me, &partner.provinces);
-        }
-        for (i, event) in s.events.iter().enumerate() {
-            let me = ItemRef::new(ItemKind::Event, i);
-            for ids in [
-                &event.themes,
-                &event.partners,
-                &event.provinces,
-                &event.people,
-                &event.frameworks,
-            ] {
-                self.link(me, ids);
+        for kind in ItemKind::ALL {
+            let info = kind.describe();
+            for i in 0..(info.len)(s) {
+                for reference in info.references {
+                    self.link(ItemRef::new(kind, i), (reference.ids)(s, i));
+                }
             }
-        }
-        for (i, project) in s.projects.iter().enumerate() {
-            let me = ItemRef::new(ItemKind::Project, i);
-            for ids in [
-                &project.donors,
-                &project.partners,
-                &project.themes,
-                &project.provinces,
-            ] {
-                self.link(me, ids);
-            }
-        }
-        for (i, person) in s.people.iter().enumerate() {
-            if let Some(organization) = &person.organization {
-                self.link(
-                    ItemRef::new(ItemKind::Person, i),
-                    std::slice::from_ref(organization),
-                );
-            }
-        }
-        for (i, note) in s.notes.iter().enumerate() {
-            self.link(ItemRef::new(ItemKind::Note, i), &note.about);
         }
     }
 

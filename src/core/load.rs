@@ -4,10 +4,10 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::index::ItemKind;
+use super::kinds::ItemKind;
 use super::model::{Snapshot, Strategy, SCHEMA_MAJOR};
 use super::problem::{child, index, Problem};
-use super::validate::validate;
+use super::validate::{validate_in_file, Places};
 
 /// Larger snapshots are refused before parsing, so a wrong URL cannot freeze the tab.
 pub const MAX_SNAPSHOT_BYTES: usize = 25 * 1024 * 1024;
@@ -55,17 +55,10 @@ pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
         check_string_lengths(value, &mut trail, &mut problems);
         trail.pop();
     }
-    let shape_problems = problems.len();
-    let snapshot = parse_shape(root, &mut problems);
+    let mut places = Places::default();
+    let snapshot = parse_shape(root, &mut places, &mut problems);
     if let Some(snapshot) = &snapshot {
-        // Items that failed to parse still own their ids, so references to them are not
-        // reported as dangling on top of their own problem.
-        let unparsed = if problems.len() > shape_problems {
-            ids_in(root)
-        } else {
-            Vec::new()
-        };
-        problems.extend(validate(snapshot, &unparsed));
+        problems.extend(validate_in_file(snapshot, &places));
     }
     match snapshot {
         Some(snapshot) if problems.is_empty() => Ok(snapshot),
@@ -183,29 +176,16 @@ fn check_string_lengths<'a>(
     }
 }
 
-/// Every `(kind, id)` in the raw document, parsed or not.
-fn ids_in(root: &Map<String, Value>) -> Vec<(ItemKind, &str)> {
-    ItemKind::ALL
-        .iter()
-        .filter_map(|&kind| Some((kind, root.get(kind.collection())?.as_array()?)))
-        .flat_map(|(kind, items)| {
-            let field = if kind == ItemKind::Province {
-                "code"
-            } else {
-                "id"
-            };
-            items
-                .iter()
-                .filter_map(move |item| Some((kind, item.get(field)?.as_str()?)))
-        })
-        .collect()
-}
-
 /// Reads each item on its own, so that one malformed event does not hide the problems of others.
-fn parse_shape(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<Snapshot> {
+/// `places` learns where each item stands in the file, and the ids of the items left out.
+fn parse_shape(
+    root: &Map<String, Value>,
+    places: &mut Places,
+    problems: &mut Vec<Problem>,
+) -> Option<Snapshot> {
     for key in root.keys() {
         let known = key == "schema_version" || key == "snapshot_date" || key == "strategy";
-        if !known && !ItemKind::ALL.iter().any(|kind| kind.collection() == key) {
+        if !known && ItemKind::of_collection(key).is_none() {
             problems.push(Problem::new(
                 child("$", key),
                 format!(
@@ -223,15 +203,15 @@ fn parse_shape(root: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option
     // Everything is read before anything is given up on, so every shape problem is reported.
     let snapshot_date = required(root, "snapshot_date", problems);
     let strategy: Option<Strategy> = required(root, "strategy", problems);
-    let frameworks = collection(root, "frameworks", problems);
-    let themes = collection(root, "themes", problems);
-    let partners = collection(root, "partners", problems);
-    let provinces = collection(root, "provinces", problems);
-    let events = collection(root, "events", problems);
-    let projects = collection(root, "projects", problems);
-    let people = collection(root, "people", problems);
-    let sources = collection(root, "sources", problems);
-    let notes = collection(root, "notes", problems);
+    let frameworks = collection(root, ItemKind::Framework, places, problems);
+    let themes = collection(root, ItemKind::Theme, places, problems);
+    let partners = collection(root, ItemKind::Partner, places, problems);
+    let provinces = collection(root, ItemKind::Province, places, problems);
+    let events = collection(root, ItemKind::Event, places, problems);
+    let projects = collection(root, ItemKind::Project, places, problems);
+    let people = collection(root, ItemKind::Person, places, problems);
+    let sources = collection(root, ItemKind::Source, places, problems);
+    let notes = collection(root, ItemKind::Note, places, problems);
     Some(Snapshot {
         schema_version,
         snapshot_date: snapshot_date?,
@@ -263,19 +243,41 @@ fn required<T: DeserializeOwned>(
     }
 }
 
+/// The items of one kind that can be read. An item that cannot is left out, and `places`
+/// records where the others stand in the file and the id of the one left out (it still owns
+/// its id, so references to it are not reported as dangling on top of its own problem).
 fn collection<T: DeserializeOwned>(
     root: &Map<String, Value>,
-    key: &str,
+    kind: ItemKind,
+    places: &mut Places,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
+    let key = kind.collection();
     let path = child("$", key);
     match root.get(key) {
         None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| parse_value(item, || index(&path, i), problems))
-            .collect(),
+        Some(Value::Array(items)) => {
+            let mut parsed = Vec::with_capacity(items.len());
+            let mut positions = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                match parse_value(item, || index(&path, i), problems) {
+                    Some(value) => {
+                        parsed.push(value);
+                        positions.push(i);
+                    }
+                    None => {
+                        let id_field = kind.describe().id_field;
+                        if let Some(id) = item.get(id_field).and_then(Value::as_str) {
+                            places.unparsed.push((kind, id.to_owned()));
+                        }
+                    }
+                }
+            }
+            if positions.len() < items.len() {
+                places.positions.insert(kind, positions);
+            }
+            parsed
+        }
         Some(other) => {
             problems.push(Problem::new(
                 path,

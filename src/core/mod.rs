@@ -1,15 +1,19 @@
 //! Plain-Rust core: the snapshot model, its loading and validation, and the logic the views
 //! draw from. Nothing here touches the DOM, so all of it is tested with `cargo test` on the host.
 
+pub mod cursor;
 pub mod date;
 pub mod directory;
 pub mod embed;
 pub mod export;
+pub mod facets;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
 pub mod index;
 pub mod items;
+pub mod keyed;
+pub mod kinds;
 pub mod lao_dates;
 pub mod load;
 pub mod model;
@@ -26,6 +30,7 @@ pub mod timeline;
 pub mod trig;
 pub mod url_state;
 pub mod validate;
+pub mod years;
 
 pub use date::{PartialDate, Precision};
 pub use load::{load_snapshot, load_snapshot_bytes};

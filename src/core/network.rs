@@ -4,7 +4,8 @@
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 use super::filter::Visible;
-use super::index::{Index, ItemKind, ItemRef};
+use super::index::Index;
+use super::kinds::{ItemKind, ItemRef};
 use super::model::{PartnerKind, Snapshot};
 
 /// What a node stands for (partners carry their kind, for colour and grouping).
@@ -230,6 +231,19 @@ impl Network {
 }
 
 /// Indices of the nodes directly linked to node `i`, sorted.
+/// How many characters of a name a node's visible label shows (its accessible name is whole).
+pub const LABEL_CHARS: usize = 22;
+
+/// A node's visible label: the name, cut to [`LABEL_CHARS`] characters with "…" if longer.
+pub fn short_label(name: &str) -> String {
+    let mut chars = name.chars();
+    let mut short: String = chars.by_ref().take(LABEL_CHARS).collect();
+    if chars.next().is_some() {
+        short.push('…');
+    }
+    short
+}
+
 pub fn neighbours(net: &Network, i: usize) -> Vec<usize> {
     let mut out: Vec<usize> = net
         .edges
@@ -462,5 +476,22 @@ mod tests {
                 prop_assert!(flags[n.item.index]);
             }
         }
+    }
+
+    #[test]
+    fn long_names_are_cut_to_a_short_label() {
+        assert_eq!(short_label("Ministry of Health"), "Ministry of Health");
+        let long = "Ministry of Labour and Social Welfare";
+        let short = short_label(long);
+        assert!(short.ends_with('…'));
+        assert_eq!(short.chars().count(), LABEL_CHARS + 1);
+        assert!(long.starts_with(short.trim_end_matches('…')));
+        // Lao is cut by characters, never inside one.
+        let lao = "ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ";
+        assert_eq!(short_label(lao).chars().count(), LABEL_CHARS + 1);
+        assert_eq!(
+            short_label(&"x".repeat(LABEL_CHARS)),
+            "x".repeat(LABEL_CHARS)
+        );
     }
 }

@@ -8,9 +8,11 @@
 
 use super::date::PartialDate;
 use super::filter::Visible;
-use super::index::{Index, ItemKind, ItemRef, Years};
+use super::index::Index;
+use super::kinds::{ItemKind, ItemRef};
 use super::model::{EventKind, Snapshot};
 use super::text::Text;
+use super::years::{Years, FIRST_YEAR, LAST_YEAR};
 
 /// A point marker's drawn width; two markers closer than `MARKER_PX + MIN_GAP_PX` overlap.
 pub const MARKER_PX: f64 = 12.0;
@@ -177,6 +179,16 @@ impl Marker {
     pub fn drawn_end(&self) -> f64 {
         occupied_end(self.x, self.x_end)
     }
+
+    /// Where the marker is pointed at (the keyboard's ring, the tip): the centre of a point,
+    /// the start of a bar.
+    pub fn anchor_x(&self) -> f64 {
+        if self.is_bar {
+            self.x
+        } else {
+            self.x + MARKER_PX / 2.0
+        }
+    }
 }
 
 /// Items that did not fit in a lane's rows, drawn as one mark in the lane's cluster row.
@@ -199,6 +211,16 @@ impl Cluster {
     pub fn drawn_width(&self) -> f64 {
         (self.x_end - self.x).max(CLUSTER_MIN_PX)
     }
+
+    /// The whole years the cluster covers on `scale`: clicking it zooms the timeline to them.
+    pub fn years(&self, scale: &Scale) -> Years {
+        let from = (scale.year_at(self.x).floor() as i32).clamp(FIRST_YEAR, LAST_YEAR);
+        let to = (scale.year_at(self.x_end).ceil() as i32 - 1).clamp(FIRST_YEAR, LAST_YEAR);
+        Years {
+            from,
+            to: to.max(from),
+        }
+    }
 }
 
 /// The narrowest drawn cluster, wide enough for "+99".
@@ -206,9 +228,19 @@ pub const CLUSTER_MIN_PX: f64 = 26.0;
 
 /// Where an item is drawn: its own marker, or the cluster it went into.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Drawn<'a> {
+pub enum Placement<'a> {
     Marker(&'a Marker),
     Cluster(&'a Cluster),
+}
+
+impl Placement<'_> {
+    /// Where the item is pointed at: a marker's [`Marker::anchor_x`], a cluster's centre.
+    pub fn anchor(&self) -> (f64, f64) {
+        match self {
+            Placement::Marker(m) => (m.anchor_x(), m.y),
+            Placement::Cluster(c) => (c.x + c.drawn_width() / 2.0, c.y),
+        }
+    }
 }
 
 /// Everything the view needs to draw the timeline.
@@ -225,16 +257,16 @@ pub struct Layout {
 impl Layout {
     /// Where `item` is drawn, if the layout shows it: the keyboard's ring and the tip follow an
     /// event into a cluster when it has no marker of its own.
-    pub fn drawn(&self, item: ItemRef) -> Option<Drawn<'_>> {
+    pub fn placement(&self, item: ItemRef) -> Option<Placement<'_>> {
         self.markers
             .iter()
             .find(|m| m.item == item)
-            .map(Drawn::Marker)
+            .map(Placement::Marker)
             .or_else(|| {
                 self.clusters
                     .iter()
                     .find(|c| c.items.contains(&item))
-                    .map(Drawn::Cluster)
+                    .map(Placement::Cluster)
             })
     }
 }
@@ -506,6 +538,24 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, options: &LayoutOp
         clusters,
         height: bottom + BOTTOM_MARGIN_PX,
     }
+}
+
+/// Every visible project inside `years`, by start date then id (the timeline's list).
+/// Indices into `s.projects`.
+pub fn projects_in_order(
+    s: &Snapshot,
+    index: &Index,
+    visible: &Visible,
+    years: Years,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..s.projects.len())
+        .filter(|&p| flag(&visible.projects, p) && index.project_years[p].overlaps(years))
+        .collect();
+    out.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&s.projects[a], &s.projects[b]);
+        a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id))
+    });
+    out
 }
 
 /// Every visible event inside `years` in chronological order (by [`PartialDate`] order, then
@@ -828,15 +878,86 @@ mod tests {
         }
     }
 
+    /// The layout reads only the snapshot and the options: two indexes of the same snapshot
+    /// (each with its own hash order) give the same picture.
     #[test]
-    fn the_same_input_gives_the_same_layout() {
+    fn the_layout_does_not_depend_on_hash_order() {
         let (s, index) = shipped();
+        let other = Index::build(s);
         let visible = everything();
         let o = options(640.0, Years::ALL, LaneBy::Theme, 2);
         assert_eq!(
             layout(s, index, &visible, &o),
-            layout(s, index, &visible, &o)
+            layout(s, &other, &visible, &o)
         );
+    }
+
+    #[test]
+    fn a_cluster_zooms_to_the_years_of_its_items() {
+        let (s, index) = shipped();
+        let narrow = layout(
+            s,
+            index,
+            &everything(),
+            &options(360.0, Years::ALL, LaneBy::Theme, 2),
+        );
+        assert!(!narrow.clusters.is_empty());
+        for cluster in &narrow.clusters {
+            let years = cluster.years(&narrow.scale);
+            assert!(years.from <= years.to);
+            for item in &cluster.items {
+                let covered = match item.kind {
+                    ItemKind::Event => index.event_years[item.index],
+                    _ => index.project_years[item.index],
+                };
+                assert!(
+                    covered.overlaps(years),
+                    "{item:?} {covered:?} outside {years:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn points_are_pointed_at_in_their_middle_and_bars_at_their_start() {
+        let (s, index) = shipped();
+        let wide = layout(
+            s,
+            index,
+            &everything(),
+            &options(1200.0, Years::ALL, LaneBy::Theme, 3),
+        );
+        assert!(wide.markers.iter().any(|m| m.is_bar) && wide.markers.iter().any(|m| !m.is_bar));
+        for m in &wide.markers {
+            let x = m.anchor_x();
+            if m.is_bar {
+                assert_eq!(x, m.x);
+            } else {
+                // Inside the drawn point, whose width is MARKER_PX whatever its date's span.
+                assert!(m.x < x && x < m.x + MARKER_PX, "{m:?}");
+            }
+            assert_eq!(Placement::Marker(m).anchor(), (x, m.y));
+        }
+    }
+
+    #[test]
+    fn projects_are_listed_by_start_with_exactly_the_visible_ones_in_range() {
+        let (s, index) = shipped();
+        let mut visible = everything();
+        visible.projects[0] = false;
+        let years = Years {
+            from: 2015,
+            to: 2020,
+        };
+        let list = projects_in_order(s, index, &visible, years);
+        assert!(!list.contains(&0));
+        for pair in list.windows(2) {
+            assert!(s.projects[pair[0]].start <= s.projects[pair[1]].start);
+        }
+        let expected = (1..s.projects.len())
+            .filter(|&p| index.project_years[p].overlaps(years))
+            .count();
+        assert_eq!(list.len(), expected);
     }
 
     #[test]
@@ -952,11 +1073,14 @@ mod tests {
         );
         assert!(!narrow.clusters.is_empty(), "a phone-width layout clusters");
         for marker in &narrow.markers {
-            assert_eq!(narrow.drawn(marker.item), Some(Drawn::Marker(marker)));
+            assert_eq!(
+                narrow.placement(marker.item),
+                Some(Placement::Marker(marker))
+            );
         }
         for cluster in &narrow.clusters {
             for &item in &cluster.items {
-                assert_eq!(narrow.drawn(item), Some(Drawn::Cluster(cluster)));
+                assert_eq!(narrow.placement(item), Some(Placement::Cluster(cluster)));
             }
         }
         let hidden = Years {
@@ -971,7 +1095,7 @@ mod tests {
         );
         let late = event_after(2010);
         assert_eq!(
-            early.drawn(late),
+            early.placement(late),
             None,
             "an item outside the years is not drawn"
         );

@@ -3,10 +3,10 @@
 //! Unknown or malformed parameters are ignored and the rest still applies; parsing never fails.
 
 use super::filter::Filters;
-use super::index::Years;
 use super::model::PartnerKind;
 use super::text::Lang;
-use super::validate::{FIRST_YEAR, LAST_YEAR};
+use super::years::{End, Years};
+use super::years::{FIRST_YEAR, LAST_YEAR};
 
 /// The explorer's views, in navigation order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -66,6 +66,7 @@ impl UrlState {
     /// Reads a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> Self {
         let mut state = UrlState::default();
+        let (mut from, mut to) = (None, None);
         let query = query.strip_prefix('?').unwrap_or(query);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             if value.chars().count() > MAX_PARAM_CHARS {
@@ -85,19 +86,23 @@ impl UrlState {
                         .split(',')
                         .filter_map(|code| PartnerKind::from_code(code.trim())),
                 ),
-                "from" => {
-                    state.filters.years.from = year(&value).unwrap_or(state.filters.years.from)
-                }
-                "to" => state.filters.years.to = year(&value).unwrap_or(state.filters.years.to),
+                "from" => from = year(&value).or(from),
+                "to" => to = year(&value).or(to),
                 "q" => state.filters.query = value.into_owned(),
                 "embed" => state.embed = value == "1",
                 _ => {}
             }
         }
-        let Years { from, to } = state.filters.years;
-        if from > to {
-            state.filters.years = Years { from: to, to: from };
+        // The same rule as the year controls: `from` is set, then `to`, which wins if the two
+        // cross (`from=2020&to=2010` is the year 2010).
+        let mut years = Years::ALL;
+        if let Some(from) = from {
+            years = years.with(End::From, from);
         }
+        if let Some(to) = to {
+            years = years.with(End::To, to);
+        }
+        state.filters.years = years;
         state
     }
 
@@ -267,16 +272,23 @@ mod tests {
     }
 
     #[test]
-    fn years_outside_the_range_are_ignored_and_reversed_years_are_swapped() {
+    fn years_outside_the_range_are_ignored_and_crossed_years_meet_at_to() {
         assert_eq!(
             UrlState::parse("from=1990&to=2099").filters.years,
             Years::ALL
         );
         assert_eq!(
-            UrlState::parse("from=2020&to=2010").filters.years,
+            UrlState::parse("to=2010&from=2020").filters.years,
             Years {
                 from: 2010,
-                to: 2020
+                to: 2010
+            }
+        );
+        assert_eq!(
+            UrlState::parse("from=2020").filters.years,
+            Years {
+                from: 2020,
+                to: 2026
             }
         );
         assert_eq!(UrlState::parse("from=abc").filters.years, Years::ALL);

@@ -4,95 +4,127 @@
 use std::collections::HashMap;
 
 use super::date::PartialDate;
-use super::num::decimal;
 // What an id names, so that a reference to a partner cannot silently resolve to a theme.
-use super::index::ItemKind as Kind;
+use super::kinds::ItemKind as Kind;
 use super::model::*;
+use super::num::decimal;
 use super::problem::{child, index, Problem};
 use super::text::Text;
+use super::years::{FIRST_YEAR, LAST_YEAR};
 
-/// Events, projects and the strategy fall inside these years; frameworks may reach further.
-pub const FIRST_YEAR: i32 = 2001;
-pub const LAST_YEAR: i32 = 2026;
+/// Where the items of a snapshot stand in the file it was read from. When an item cannot be
+/// read (a shape problem), it is left out of the snapshot, so the items after it have moved
+/// up: problems must still name their place in the file.
+#[derive(Debug, Default)]
+pub struct Places {
+    /// Per kind, the index in the file of each item of the snapshot (none: the same index).
+    pub positions: HashMap<Kind, Vec<usize>>,
+    /// `(kind, id)` of the items left out: references to them count as resolved.
+    pub unparsed: Vec<(Kind, String)>,
+}
 
-struct Checker {
-    /// Every id, with the collection and position where it is first defined (no position for
-    /// an item left out for a shape problem).
+impl Places {
+    fn position(&self, kind: Kind, i: usize) -> usize {
+        self.positions
+            .get(&kind)
+            .and_then(|positions| positions.get(i))
+            .copied()
+            .unwrap_or(i)
+    }
+}
+
+struct Checker<'a> {
+    places: &'a Places,
+    /// Every id, with the collection and position in the file where it is first defined (no
+    /// position for an item left out for a shape problem).
     ids: HashMap<String, (Kind, Option<usize>)>,
     problems: Vec<Problem>,
 }
 
 /// Checks every rule and returns every problem (empty when the snapshot is good).
-/// `unparsed` lists `(kind, id)` of items left out for a shape problem: references to them
-/// count as resolved.
-pub fn validate(snapshot: &Snapshot, unparsed: &[(Kind, &str)]) -> Vec<Problem> {
+pub fn validate(snapshot: &Snapshot) -> Vec<Problem> {
+    validate_in_file(snapshot, &Places::default())
+}
+
+/// [`validate`] for a snapshot read from a file in which some items could not be read.
+pub fn validate_in_file(snapshot: &Snapshot, places: &Places) -> Vec<Problem> {
     let mut checker = Checker {
+        places,
         ids: HashMap::new(),
         problems: Vec::new(),
     };
     checker.register_ids(snapshot);
-    for &(kind, id) in unparsed {
-        checker.ids.entry(id.to_owned()).or_insert((kind, None));
+    for (kind, id) in &places.unparsed {
+        checker.ids.entry(id.clone()).or_insert((*kind, None));
     }
     checker.check_snapshot(snapshot);
+    checker.check_references(snapshot);
     checker.problems
 }
 
-impl Checker {
+impl Checker<'_> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
     }
 
+    /// The path of item `i` of `kind`, at its place in the file: `$.events[3]`.
+    fn item_path(&self, kind: Kind, i: usize) -> String {
+        index(
+            &child("$", kind.collection()),
+            self.places.position(kind, i),
+        )
+    }
+
     fn register_ids(&mut self, s: &Snapshot) {
-        let groups: [(Kind, Vec<&str>); 9] = [
-            (
-                Kind::Framework,
-                s.frameworks.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                Kind::Theme,
-                s.themes.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                Kind::Partner,
-                s.partners.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                Kind::Province,
-                s.provinces.iter().map(|x| x.code.as_str()).collect(),
-            ),
-            (
-                Kind::Event,
-                s.events.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                Kind::Project,
-                s.projects.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                Kind::Person,
-                s.people.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                Kind::Source,
-                s.sources.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (Kind::Note, s.notes.iter().map(|x| x.id.as_str()).collect()),
-        ];
-        for (kind, ids) in groups {
-            for (i, id) in ids.into_iter().enumerate() {
+        for kind in Kind::ALL {
+            let info = kind.describe();
+            for i in 0..(info.len)(s) {
+                let id = (info.id)(s, i);
+                let at = self.places.position(kind, i);
                 if let Some(message) = id_problem(id) {
-                    self.problem(id_path(kind, Some(i)), message);
+                    self.problem(id_path(kind, Some(at)), message);
                     continue;
                 }
                 match self.ids.get(id) {
                     Some(&(first_kind, first)) => {
                         let first = id_path(first_kind, first);
                         let message = format!("duplicate id \"{id}\" (first defined at {first})");
-                        self.problem(id_path(kind, Some(i)), message);
+                        self.problem(id_path(kind, Some(at)), message);
                     }
                     None => {
-                        self.ids.insert(id.to_owned(), (kind, Some(i)));
+                        self.ids.insert(id.to_owned(), (kind, Some(at)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every reference field of every item (the kinds table lists them) names an item of the
+    /// right kind.
+    fn check_references(&mut self, s: &Snapshot) {
+        for kind in Kind::ALL {
+            let info = kind.describe();
+            for i in 0..(info.len)(s) {
+                for reference in info.references {
+                    let ids = (reference.ids)(s, i);
+                    if ids.is_empty() {
+                        continue;
+                    }
+                    let field = child(&self.item_path(kind, i), reference.field);
+                    for (j, id) in ids.iter().enumerate() {
+                        let problem = match reference.target {
+                            Some(target) => self.reference_problem(id, target),
+                            None => (!self.ids.contains_key(id))
+                                .then(|| format!("\"{id}\" is not the id of any item")),
+                        };
+                        if let Some(message) = problem {
+                            let path = if reference.single {
+                                field.clone()
+                            } else {
+                                index(&field, j)
+                            };
+                            self.problem(path, message);
+                        }
                     }
                 }
             }
@@ -108,7 +140,7 @@ impl Checker {
         }
         self.check_strategy(&s.strategy);
         for (i, item) in s.frameworks.iter().enumerate() {
-            let path = index("$.frameworks", i);
+            let path = self.item_path(Kind::Framework, i);
             self.text(&path, "name", &item.name);
             self.text(&path, "summary", &item.summary);
             self.optional_plain(&path, "short_name", item.short_name.as_deref());
@@ -118,10 +150,9 @@ impl Checker {
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.themes.iter().enumerate() {
-            let path = index("$.themes", i);
+            let path = self.item_path(Kind::Theme, i);
             self.text(&path, "name", &item.name);
             self.text(&path, "summary", &item.summary);
-            self.refs(&path, "frameworks", &item.frameworks, Kind::Framework);
             for (j, target) in item.sdg_targets.iter().enumerate() {
                 if !is_sdg_target(target) {
                     self.problem(
@@ -138,17 +169,15 @@ impl Checker {
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.partners.iter().enumerate() {
-            let path = index("$.partners", i);
+            let path = self.item_path(Kind::Partner, i);
             self.text(&path, "name", &item.name);
             self.text(&path, "summary", &item.summary);
             self.optional_plain(&path, "short_name", item.short_name.as_deref());
             self.plain_list(&path, "aliases", &item.aliases);
-            self.refs(&path, "themes", &item.themes, Kind::Theme);
-            self.refs(&path, "provinces", &item.provinces, Kind::Province);
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.provinces.iter().enumerate() {
-            let path = index("$.provinces", i);
+            let path = self.item_path(Kind::Province, i);
             self.text(&path, "name", &item.name);
             self.plain_list(&path, "aliases", &item.aliases);
             let LatLon { lat, lon } = item.centroid;
@@ -162,7 +191,7 @@ impl Checker {
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.events.iter().enumerate() {
-            let path = index("$.events", i);
+            let path = self.item_path(Kind::Event, i);
             self.text(&path, "title", &item.title);
             self.text(&path, "summary", &item.summary);
             self.in_range(&path, "date", &item.date);
@@ -173,15 +202,10 @@ impl Checker {
             if let Some(note) = &item.date_note {
                 self.text(&path, "date_note", note);
             }
-            self.refs(&path, "themes", &item.themes, Kind::Theme);
-            self.refs(&path, "partners", &item.partners, Kind::Partner);
-            self.refs(&path, "provinces", &item.provinces, Kind::Province);
-            self.refs(&path, "people", &item.people, Kind::Person);
-            self.refs(&path, "frameworks", &item.frameworks, Kind::Framework);
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.projects.iter().enumerate() {
-            let path = index("$.projects", i);
+            let path = self.item_path(Kind::Project, i);
             self.text(&path, "title", &item.title);
             self.text(&path, "summary", &item.summary);
             self.in_range(&path, "start", &item.start);
@@ -192,24 +216,17 @@ impl Checker {
             if let Some(note) = &item.date_note {
                 self.text(&path, "date_note", note);
             }
-            self.refs(&path, "donors", &item.donors, Kind::Partner);
-            self.refs(&path, "partners", &item.partners, Kind::Partner);
-            self.refs(&path, "themes", &item.themes, Kind::Theme);
-            self.refs(&path, "provinces", &item.provinces, Kind::Province);
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.people.iter().enumerate() {
-            let path = index("$.people", i);
+            let path = self.item_path(Kind::Person, i);
             self.plain(&path, "name", &item.name);
             self.plain_list(&path, "aliases", &item.aliases);
             self.text(&path, "role", &item.role);
-            if let Some(organization) = &item.organization {
-                self.reference(&child(&path, "organization"), organization, Kind::Partner);
-            }
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.sources.iter().enumerate() {
-            let path = index("$.sources", i);
+            let path = self.item_path(Kind::Source, i);
             self.plain(&path, "title", &item.title);
             self.plain(&path, "publisher", &item.publisher);
             if let Some(message) = link_problem(&item.url) {
@@ -220,17 +237,9 @@ impl Checker {
             }
         }
         for (i, item) in s.notes.iter().enumerate() {
-            let path = index("$.notes", i);
+            let path = self.item_path(Kind::Note, i);
             self.text(&path, "title", &item.title);
             self.text(&path, "body", &item.body);
-            for (j, id) in item.about.iter().enumerate() {
-                if !self.ids.contains_key(id) {
-                    self.problem(
-                        index(&child(&path, "about"), j),
-                        format!("\"{id}\" is not the id of any item"),
-                    );
-                }
-            }
             self.sources(&path, &item.sources);
         }
     }
@@ -377,8 +386,7 @@ impl Checker {
 fn id_path(kind: Kind, i: Option<usize>) -> String {
     let collection = child("$", kind.collection());
     let Some(i) = i else { return collection };
-    let field = if kind == Kind::Province { "code" } else { "id" };
-    child(&index(&collection, i), field)
+    child(&index(&collection, i), kind.describe().id_field)
 }
 
 /// Ids appear in URLs (`?item=`), so they are kept to a safe alphabet.

@@ -137,3 +137,47 @@ test("the Embed dialog gives both snippets for the current view and filters", as
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });
+
+test("each embed's details panel gives focus back to its own opener", async ({ page }) => {
+  await page.goto(HOST);
+  const one = page.locator("#one");
+  const two = page.locator("#two");
+  const openerOne = one.locator("main button.iom-item-link").first();
+  const openerTwo = two.locator("table button.iom-item-link").first();
+  await openerOne.click();
+  await expect(one.getByRole("dialog")).toBeVisible();
+  await openerTwo.click();
+  await expect(two.getByRole("dialog")).toBeVisible();
+  // Closing the first panel returns focus to the first explorer's opener, not the second's.
+  await one.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await expect(one.getByRole("dialog")).toHaveCount(0);
+  await expect(openerOne).toBeFocused();
+  await expect(two.getByRole("dialog")).toBeVisible();
+  await two.getByRole("dialog").getByRole("button", { name: "ປິດ" }).click();
+  await expect(openerTwo).toBeFocused();
+});
+
+test("Copy link in a script embed gives a link to the standalone explorer with its view and filters", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(HOST);
+  const one = page.locator("#one");
+  // On a phone the filters are folded into a panel.
+  const toggle = one.locator(".iom-filters__toggle");
+  if (await toggle.isVisible()) await toggle.click();
+  await one.getByLabel("Search").fill("health");
+  await one.getByText("Share and export").click();
+  await one.getByRole("button", { name: "Copy link" }).click();
+  await expect(one.getByText("Link copied")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const link = new URL(copied);
+  // Not the host page's address, which carries none of the explorer's state.
+  expect(link.pathname).toBe("/sites/default/files/explorer/index.html");
+  expect(link.searchParams.get("view")).toBe("themes");
+  expect(link.searchParams.get("q")).toBe("health");
+  expect(link.searchParams.has("embed")).toBe(false);
+  const count = await one.locator(".iom-result-count").textContent();
+  await page.goto(copied);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Themes");
+  await expect(page.getByLabel("Search")).toHaveValue("health");
+  await expect(page.locator(".iom-result-count")).toHaveText(count);
+});

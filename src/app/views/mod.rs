@@ -1,14 +1,12 @@
-//! The views. Each reads the shared [`AppState`] and the loaded snapshot, and only renders.
+//! The views: thin Leptos components that read the shared [`AppState`] and the loaded
+//! snapshot, and only draw. Each view has its folder; `shell`, `widgets`, `filters`, `share`
+//! and `details` are shared by all of them. This file holds the app's root.
 
-mod coords;
+mod context;
 mod details;
-mod directory_rows;
+mod explorer;
 mod filters;
-mod lanes;
-mod load_error;
 mod map;
-mod marks;
-mod network_drawing;
 mod overview;
 mod partners;
 mod share;
@@ -18,33 +16,14 @@ mod themes;
 mod timeline;
 mod widgets;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use super::fetch::{fetch_snapshot, Loaded};
+use super::fetch::fetch_snapshot;
 use super::state::{tr, AppState, Mount};
 use crate::core::embed::HEIGHT_MESSAGE;
-use crate::core::filter::{apply, Visible};
 use crate::core::i18n::{t, Msg};
-use crate::core::index::Index;
-use crate::core::url_state::View;
-use crate::core::Snapshot;
+pub use context::{Data, Root};
 use widgets::part;
-
-/// What every view of a loaded snapshot reads: the data, its lookups, and what the shared
-/// filters let through (recomputed only when the filters change).
-#[derive(Clone)]
-pub struct Data {
-    pub snapshot: Arc<Snapshot>,
-    pub index: Arc<Index>,
-    pub visible: Memo<Visible>,
-}
-
-/// The explorer's root element: lookups (focus, exports) stay inside this explorer, which may
-/// sit in a shadow root beside other explorers on the same page.
-#[derive(Clone, Copy)]
-pub struct Root(pub NodeRef<leptos::html::Div>);
 
 /// How long a download may take before the explorer draws its own loading state.
 const LOADING_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
@@ -146,8 +125,8 @@ pub fn App(mount: Mount) -> impl IntoView {
                 <main id=main_id.clone() class="iom-main" tabindex="-1" node_ref=main>
                     {part(move || match (retrying.get(), snapshot.get()) {
                         (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
-                        (false, Some(Err(error))) => view! { <load_error::LoadErrorPanel error retry /> }.into_any(),
-                        (false, Some(Ok(loaded))) => view! { <Explorer loaded /> }.into_any(),
+                        (false, Some(Err(error))) => view! { <shell::LoadErrorPanel error retry /> }.into_any(),
+                        (false, Some(Ok(loaded))) => view! { <explorer::Explorer loaded /> }.into_any(),
                     })}
                 </main>
                 <Show when=chrome>
@@ -155,93 +134,5 @@ pub fn App(mount: Mount) -> impl IntoView {
                 </Show>
             </div>
         }))}
-    }
-}
-
-/// An SVG element made straight with the DOM (for drawings kept in step by key, which bypass
-/// the view layer to stay cheap on every filter change).
-fn svg_shape(
-    document: &web_sys::Document,
-    tag: &str,
-    attributes: &[(&str, &str)],
-) -> web_sys::Element {
-    dom_element(
-        document,
-        Some("http://www.w3.org/2000/svg"),
-        tag,
-        attributes,
-    )
-}
-
-/// An element of `namespace` (HTML if none) made straight with the DOM, with `attributes`.
-fn dom_element(
-    document: &web_sys::Document,
-    namespace: Option<&str>,
-    tag: &str,
-    attributes: &[(&str, &str)],
-) -> web_sys::Element {
-    use wasm_bindgen::UnwrapThrowExt;
-    // Creating an element with a fixed, valid tag name cannot fail.
-    let element = document.create_element_ns(namespace, tag).unwrap_throw();
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, value);
-    }
-    element
-}
-
-/// The loaded explorer: the current view, with the shared filters where the view uses them,
-/// and the details panel of the open item.
-#[component]
-fn Explorer(loaded: Loaded) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let filters = state.filters;
-    let visible = {
-        let (snapshot, index) = (loaded.snapshot.clone(), loaded.index.clone());
-        Memo::new(move |_| filters.with(|filters| apply(filters, &snapshot, &index)))
-    };
-    let data = Data {
-        snapshot: loaded.snapshot,
-        index: loaded.index,
-        visible,
-    };
-    provide_context(data.clone());
-    let view = Memo::new(move |_| state.view());
-    let uses_filters = move || {
-        matches!(
-            view.get(),
-            View::Themes | View::Timeline | View::Map | View::Partners
-        )
-    };
-    let data_for_view = data.clone();
-    let printing = crate::app::print::use_printing();
-    view! {
-        <div class="iom-layout">
-            <Show when=uses_filters>
-                <filters::FilterBar />
-            </Show>
-            <Show when=move || printing.get()>
-                <share::PrintHeader />
-            </Show>
-            <div class="iom-view">
-                <Show when=uses_filters>
-                    <share::ShareBar view />
-                </Show>
-                {part(move || {
-                    let data = data_for_view.clone();
-                    match view.get() {
-                        View::Sources => view! { <sources::Sources data=data.snapshot /> }.into_any(),
-                        View::Themes => view! { <themes::Themes /> }.into_any(),
-                        View::Timeline => view! { <timeline::Timeline /> }.into_any(),
-                        View::Map => view! { <map::ProvinceMap /> }.into_any(),
-                        View::Partners => view! { <partners::Partners /> }.into_any(),
-                        View::Overview => view! { <overview::Overview data=data.snapshot /> }.into_any(),
-                    }
-                })}
-            </div>
-            <Show when=move || uses_filters() && printing.get()>
-                <share::PrintSources />
-            </Show>
-            <details::DetailsPanel />
-        </div>
     }
 }

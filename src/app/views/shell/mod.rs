@@ -1,13 +1,17 @@
 //! Page chrome: header with navigation and language switch, loading state, footer.
 
+mod load_error;
+
+pub use load_error::LoadErrorPanel;
+
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::widgets::part;
 use crate::app::fetch::{LoadError, Loaded};
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
+use crate::app::views::widgets::part;
 use crate::core::i18n::Msg;
 use crate::core::url_state::{UrlState, View};
 use crate::core::Lang;

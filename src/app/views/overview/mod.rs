@@ -5,9 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::shell::{view_label, ViewLink};
-use super::widgets::{part, SourceLinks, Tx};
 use crate::app::intl::{format_date, format_number};
 use crate::app::state::{tr, AppState};
+use crate::app::views::widgets::{part, SourceLinks, Tx};
 use crate::core::i18n::Msg;
 use crate::core::summary::Counts;
 use crate::core::Snapshot;

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::widgets::{part, SourceLinks, Tx};
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
+use crate::app::views::widgets::{part, SourceLinks, Tx};
 use crate::core::i18n::Msg;
 use crate::core::model::NoteKind;
 use crate::core::Snapshot;

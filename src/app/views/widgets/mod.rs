@@ -1,5 +1,7 @@
 //! Small pieces shared by the views.
 
+pub mod dom;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -62,9 +64,9 @@ pub fn SourceLinks(
 
 /// A button that opens an item's details panel, labelled with the item's title.
 #[component]
-pub fn ItemButton(item: crate::core::index::ItemRef) -> impl IntoView {
+pub fn ItemButton(item: crate::core::kinds::ItemRef) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let data = expect_context::<super::Data>();
+    let data = expect_context::<crate::app::views::Data>();
     let id = crate::core::items::id(&data.snapshot, item).to_owned();
     let title = crate::core::items::title(&data.snapshot, item);
     view! {

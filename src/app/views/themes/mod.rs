@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::widgets::{part, ItemButton, Tx};
-use super::Data;
 use crate::app::intl::format_number;
 use crate::app::state::{tr, AppState};
+use crate::app::views::widgets::{part, ItemButton, Tx};
+use crate::app::views::Data;
 use crate::core::filter::linked_counts;
 use crate::core::i18n::Msg;
-use crate::core::index::{ItemKind, ItemRef};
+use crate::core::kinds::{ItemKind, ItemRef};
 
 #[component]
 pub fn Themes() -> impl IntoView {

@@ -1,15 +1,14 @@
-//! The timeline's lane rules and labels, kept by lane instead of being rebuilt: a filter change
-//! usually only moves lanes up or down, which is one `transform` per lane.
-
-use std::collections::HashMap;
+//! The timeline's lane rules and labels, kept by lane ([`crate::core::keyed`]) instead of being
+//! rebuilt: a filter change usually only moves lanes up or down, one `transform` per lane.
 
 use leptos::prelude::*;
 
-use super::svg_shape;
+use crate::app::views::widgets::dom::svg_shape;
+use crate::core::keyed::{Keyed, Order};
 use crate::core::num::tenths;
 use crate::core::timeline::LaneKey;
 
-/// One drawn lane: its group (moved as a whole), its rule and its label.
+/// One drawn lane: its group (moved as a whole), its rule and its label, with what they show.
 struct Lane {
     group: web_sys::Element,
     rule: web_sys::Element,
@@ -19,21 +18,24 @@ struct Lane {
     text: String,
 }
 
-fn create(document: &web_sys::Document, tag: &str, class: &str) -> web_sys::Element {
-    svg_shape(document, tag, &[("class", class)])
-}
-
 impl Lane {
     fn new(document: &web_sys::Document) -> Self {
-        let group = create(document, "g", "iom-lane");
-        let rule = create(document, "line", "iom-lane__rule");
-        let label = create(document, "text", "iom-lane__label");
-        for (name, value) in [("x1", "0"), ("y1", "-18"), ("y2", "-18")] {
-            let _ = rule.set_attribute(name, value);
-        }
-        for (name, value) in [("x", "6"), ("y", "-7")] {
-            let _ = label.set_attribute(name, value);
-        }
+        let group = svg_shape(document, "g", &[("class", "iom-lane")]);
+        let rule = svg_shape(
+            document,
+            "line",
+            &[
+                ("class", "iom-lane__rule"),
+                ("x1", "0"),
+                ("y1", "-18"),
+                ("y2", "-18"),
+            ],
+        );
+        let label = svg_shape(
+            document,
+            "text",
+            &[("class", "iom-lane__label"), ("x", "6"), ("y", "-7")],
+        );
         let _ = group.append_child(&rule);
         let _ = group.append_child(&label);
         Lane {
@@ -74,26 +76,22 @@ pub fn keep_lanes(
     label: impl Fn(LaneKey) -> String + 'static,
     group: NodeRef<leptos::svg::G>,
 ) {
-    let drawn = StoredValue::new_local(HashMap::<LaneKey, Lane>::new());
+    let kept = StoredValue::new_local(Keyed::<LaneKey, Lane>::default());
     Effect::new(move |_| {
         let Some(group) = group.get() else { return };
+        let group: &web_sys::Element = group.as_ref();
         let document = document();
         let width = width.get();
         places.with(|places| {
-            drawn.update_value(|drawn| {
-                // Lanes with nothing left in them are taken out and kept for later.
-                for (key, lane) in drawn.iter() {
-                    if !places.iter().any(|(shown, _)| shown == key) {
-                        lane.group.remove();
-                    }
-                }
-                for &(key, y) in places {
-                    let lane = drawn.entry(key).or_insert_with(|| Lane::new(&document));
-                    lane.update(y, width, label(key));
-                    if lane.group.parent_node().is_none() {
-                        let _ = group.append_child(&lane.group);
-                    }
-                }
+            kept.update_value(|kept| {
+                kept.sync(
+                    group,
+                    places.iter().map(|&(key, y)| (key, (key, y))),
+                    Order::Any,
+                    |_| Lane::new(&document),
+                    |&(key, y), lane| lane.update(y, width, label(key)),
+                    |lane| &lane.group,
+                );
             });
         });
     });

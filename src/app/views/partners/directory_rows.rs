@@ -8,29 +8,21 @@
 
 use leptos::prelude::*;
 
-use super::Data;
 use crate::app::state::AppState;
+use crate::app::views::widgets::dom::html_element as element;
+use crate::app::views::Data;
 use crate::core::i18n::t;
-use crate::core::index::{ItemKind, ItemRef};
 use crate::core::items::{self, partner_kind_label};
+use crate::core::keyed::{Keyed, Order};
+use crate::core::kinds::{ItemKind, ItemRef};
 use crate::core::text::Lang;
 use crate::core::Snapshot;
 
-struct Row {
-    element: web_sys::Element,
-    attached: bool,
-    /// The last drawing that showed it.
-    drawing: u32,
-}
-
+/// The rows made so far, by partner, and the language they are written in.
 #[derive(Default)]
 struct Rows {
-    /// By partner, in the language `lang`.
-    slots: Vec<Option<Row>>,
+    by_partner: Keyed<usize, web_sys::Element>,
     lang: Option<Lang>,
-    /// The partners whose rows are in the document.
-    shown: Vec<usize>,
-    count: u32,
 }
 
 /// Keeps the rows of `partners` (partner indices, in order) in `body`.
@@ -41,6 +33,7 @@ pub fn keep_rows(body: NodeRef<leptos::html::Tbody>, partners: Memo<Vec<usize>>,
         let Some(body) = body.get() else {
             return;
         };
+        let body: &web_sys::Element = body.as_ref();
         let lang = state.lang();
         let document = document();
         partners.with(|partners| {
@@ -48,56 +41,19 @@ pub fn keep_rows(body: NodeRef<leptos::html::Tbody>, partners: Memo<Vec<usize>>,
                 if rows.lang != Some(lang) {
                     // Every row's text changes with the language: start again.
                     rows.lang = Some(lang);
-                    body.set_text_content(None);
-                    rows.slots.clear();
-                    rows.shown.clear();
+                    rows.by_partner.clear(body, |row| row);
                 }
-                rows.slots
-                    .resize_with(data.snapshot.partners.len(), || None);
-                rows.count += 1;
-                let count = rows.count;
-                // Each row goes before `next`, the node that follows the rows placed so far:
-                // a row already in place is passed over, any other is moved or inserted there.
-                let mut next = body.first_child();
-                for &i in partners {
-                    let row = rows.slots[i].get_or_insert_with(|| Row {
-                        element: build(&document, &data, i, lang),
-                        attached: false,
-                        drawing: 0,
-                    });
-                    row.drawing = count;
-                    row.attached = true;
-                    let node: &web_sys::Node = &row.element;
-                    if next.as_ref() == Some(node) {
-                        next = node.next_sibling();
-                    } else {
-                        let _ = body.insert_before(node, next.as_ref());
-                    }
-                }
-                for &i in &rows.shown {
-                    if let Some(gone) = rows.slots[i].as_mut().filter(|r| r.drawing != count) {
-                        gone.attached = false;
-                        gone.element.remove();
-                    }
-                }
-                rows.shown = partners.clone();
+                rows.by_partner.sync(
+                    body,
+                    partners.iter().map(|&i| (i, i)),
+                    Order::Given,
+                    |&i| build(&document, &data, i, lang),
+                    |_, _| {},
+                    |row| row,
+                );
             });
         });
     });
-}
-
-/// An HTML element with `attributes`.
-fn element(
-    document: &web_sys::Document,
-    tag: &str,
-    attributes: &[(&str, &str)],
-) -> web_sys::Element {
-    super::dom_element(
-        document,
-        Some("http://www.w3.org/1999/xhtml"),
-        tag,
-        attributes,
-    )
 }
 
 /// A button that opens `item`, named in `lang` (its text marked with its own language where

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::widgets::part;
 use crate::app::fetch::{LoadError, TIMEOUT_SECONDS};
 use crate::app::state::{tr, AppState};
+use crate::app::views::widgets::part;
 use crate::core::i18n::{fill, Msg};
 use crate::core::load::MAX_SNAPSHOT_BYTES;
 

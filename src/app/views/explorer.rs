@@ -1,0 +1,69 @@
+//! The explorer once its snapshot has loaded: the filters, the current view and the details
+//! panel.
+
+use leptos::prelude::*;
+
+use super::context::Data;
+use super::widgets::part;
+use super::{details, filters, map, overview, partners, share, sources, themes, timeline};
+use crate::app::fetch::Loaded;
+use crate::app::state::AppState;
+use crate::core::filter::apply;
+use crate::core::url_state::View;
+
+/// The loaded explorer: the current view, with the shared filters where the view uses them,
+/// and the details panel of the open item.
+#[component]
+pub fn Explorer(loaded: Loaded) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filters = state.filters;
+    let visible = {
+        let (snapshot, index) = (loaded.snapshot.clone(), loaded.index.clone());
+        Memo::new(move |_| filters.with(|filters| apply(filters, &snapshot, &index)))
+    };
+    let data = Data {
+        snapshot: loaded.snapshot,
+        index: loaded.index,
+        visible,
+    };
+    provide_context(data.clone());
+    let view = Memo::new(move |_| state.view());
+    let uses_filters = move || {
+        matches!(
+            view.get(),
+            View::Themes | View::Timeline | View::Map | View::Partners
+        )
+    };
+    let data_for_view = data.clone();
+    let printing = crate::app::print::use_printing();
+    view! {
+        <div class="iom-layout">
+            <Show when=uses_filters>
+                <filters::FilterBar />
+            </Show>
+            <Show when=move || printing.get()>
+                <share::PrintHeader />
+            </Show>
+            <div class="iom-view">
+                <Show when=uses_filters>
+                    <share::ShareBar view />
+                </Show>
+                {part(move || {
+                    let data = data_for_view.clone();
+                    match view.get() {
+                        View::Sources => view! { <sources::Sources data=data.snapshot /> }.into_any(),
+                        View::Themes => view! { <themes::Themes /> }.into_any(),
+                        View::Timeline => view! { <timeline::Timeline /> }.into_any(),
+                        View::Map => view! { <map::ProvinceMap /> }.into_any(),
+                        View::Partners => view! { <partners::Partners /> }.into_any(),
+                        View::Overview => view! { <overview::Overview data=data.snapshot /> }.into_any(),
+                    }
+                })}
+            </div>
+            <Show when=move || uses_filters() && printing.get()>
+                <share::PrintSources />
+            </Show>
+            <details::DetailsPanel />
+        </div>
+    }
+}

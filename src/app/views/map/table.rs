@@ -1,0 +1,63 @@
+//! The map's accessible alternative: a table of every province with its counts.
+
+use leptos::prelude::*;
+
+use crate::app::intl::format_number;
+use crate::app::state::{tr, AppState};
+use crate::app::views::widgets::{part, ItemButton};
+use crate::app::views::Data;
+use crate::core::geo::ProvinceCounts;
+use crate::core::i18n::Msg;
+use crate::core::kinds::{ItemKind, ItemRef};
+
+/// The accessible alternative: every province with its counts; names open the province.
+#[component]
+pub fn ProvinceTable(counts: Memo<Vec<ProvinceCounts>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let data = expect_context::<Data>();
+    let rows = part(move || {
+        let lang = state.lang();
+        let counts = counts.get();
+        let mut order: Vec<usize> = (0..data.snapshot.provinces.len()).collect();
+        order.sort_unstable_by_key(|&i| {
+            (
+                std::cmp::Reverse(counts[i].total()),
+                data.snapshot.provinces[i].name.en.clone(),
+                i,
+            )
+        });
+        order
+            .into_iter()
+            .map(|i| {
+                let c = counts[i];
+                let n = |value: usize| format_number(value, lang);
+                view! {
+                    <tr>
+                        <th scope="row"><ItemButton item=ItemRef::new(ItemKind::Province, i) /></th>
+                        <td>{n(c.partners)}</td>
+                        <td>{n(c.events)}</td>
+                        <td>{n(c.projects)}</td>
+                        <td>{n(c.total())}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <div class="iom-table-wrap">
+            <table class="iom-table">
+                <caption>{tr(state, Msg::TableCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(state, Msg::ItemProvince)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedPartners)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedEvents)}</th>
+                        <th scope="col">{tr(state, Msg::RelatedProjects)}</th>
+                        <th scope="col">{tr(state, Msg::ColTotal)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
