@@ -149,11 +149,11 @@ test("each embed's details panel gives focus back to its own opener", async ({ p
   await openerTwo.click();
   await expect(two.getByRole("dialog")).toBeVisible();
   // Closing the first panel returns focus to the first explorer's opener, not the second's.
-  await one.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+  await one.getByRole("dialog").getByRole("button", { name: "Close", exact: true }).click();
   await expect(one.getByRole("dialog")).toHaveCount(0);
   await expect(openerOne).toBeFocused();
   await expect(two.getByRole("dialog")).toBeVisible();
-  await two.getByRole("dialog").getByRole("button", { name: "ປິດ" }).click();
+  await two.getByRole("dialog").getByRole("button", { name: "ປິດ", exact: true }).click();
   await expect(openerTwo).toBeFocused();
 });
 
