@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever is missing on a fresh machine, then does nothing more on later runs:
 # the Rust toolchain and wasm target (rust-toolchain.toml), Trunk 0.21.14, wasm-bindgen-cli
-# 0.2.130, the npm tools (binaryen's wasm-opt, terser, Playwright, Ajv), Debian Chromium and
-# chromedriver for the browser tests, and the crates (so Trunk can build --offline).
+# 0.2.130, the npm tools (binaryen's wasm-opt, terser, Playwright, Ajv, the Nu HTML Checker),
+# Debian Chromium and chromedriver for the browser tests, Java for the HTML checker, and the crates
+# (so Trunk can build --offline).
 # Nothing is downloaded from GitHub.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,23 +27,27 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen 0.2.130'; then
   cargo install wasm-bindgen-cli@0.2.130
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
-  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm tools (wasm-opt, terser, Playwright, Ajv)"
-  npm ci --no-audit --no-fund
-fi
-
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 # Lao glyphs for screenshots until the explorer ships its own Lao webfont.
 [ -e /usr/share/fonts/truetype/noto/NotoSansLao-Regular.ttf ] || missing+=(fonts-noto-core)
 command -v brotli >/dev/null || missing+=(brotli)
+# Java for the Nu HTML Checker (npm vnu-jar); before npm, so that vnu-jar's install script, where
+# npm runs it, finds it instead of downloading a Java runtime.
+command -v java >/dev/null || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
+  || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm tools (wasm-opt, terser, Playwright, Ajv, the Nu HTML Checker)"
+  npm ci --no-audit --no-fund
 fi
 
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked

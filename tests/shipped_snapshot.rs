@@ -93,12 +93,13 @@ fn has_the_seven_thematic_areas_the_launch_article_names() {
     }
 }
 
-/// Lao names must come from the shared source list, letter for letter.
+/// Lao names must come from the source list, letter for letter (a copy of the shared research
+/// file, kept in the repository: see `tests/fixtures/lao-province-names.README.md`).
 #[test]
 fn has_the_18_provinces_with_lao_names_from_the_source_list() {
     let s = shipped();
-    let csv = std::fs::read_to_string("../shared/data-sources/lao-province-names.csv")
-        .expect("../shared/data-sources/lao-province-names.csv (shared/ beside the repository)");
+    let csv = std::fs::read_to_string("tests/fixtures/lao-province-names.csv")
+        .expect("tests/fixtures/lao-province-names.csv");
     let mut expected = BTreeSet::new();
     for line in csv.lines().skip(1) {
         let cols: Vec<&str> = line.split(',').collect();

@@ -96,18 +96,51 @@ test("a panic shows an error panel with Reload, not a frozen page", async ({ pag
   await Promise.all([page.waitForEvent("load"), alert.getByRole("button", { name: "Reload" }).click()]);
 });
 
-test("iframe mode ignores messages that try to change its state", async ({ page }) => {
+test("iframe mode posts only its height message to the parent, with a height", async ({ page }) => {
+  // The host page (not the frame: init scripts run in every frame) records what it receives.
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__fromFrame = [];
+    addEventListener("message", (event) => {
+      if (event.source === document.getElementById("frame")?.contentWindow) window.__fromFrame.push(event.data);
+    });
+  });
   await page.goto("/host/index.html");
   const frame = page.frameLocator("#frame");
   await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Timeline");
-  await page.evaluate(() => {
-    const target = document.getElementById("frame").contentWindow;
-    for (const data of [{ type: "iom-explorer:state", view: "map" }, { view: "map" }, "view=map", { type: "iom-explorer:height", height: 1 }]) {
-      target.postMessage(data, "*");
-    }
-  });
-  await page.waitForTimeout(500);
-  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Timeline");
+  const messages = () => page.evaluate(() => window.__fromFrame);
+  await expect.poll(async () => (await messages()).length).toBeGreaterThan(0);
+  // A taller content (the list instead of the drawing) is reported with a new height.
+  const drawn = (await messages()).at(-1).height;
+  await frame.getByRole("button", { name: "List" }).click();
+  await expect.poll(async () => (await messages()).at(-1).height).toBeGreaterThan(drawn);
+  for (const data of await messages()) {
+    expect(Object.keys(data).sort()).toEqual(["height", "type"]);
+    expect(data.type).toBe("iom-explorer:height");
+    // A height of 0 (say, sent before the explorer is measured) collapses the iframe.
+    expect(Number.isFinite(data.height) && data.height > 0, `a height message with height ${data.height}`).toBe(true);
+  }
+});
+
+test("iframe mode listens to no message, so no window can change its state", async ({ page }) => {
+  await page.goto("/host/index.html");
+  await expect(page.frameLocator("#frame").getByRole("heading", { level: 1 })).toHaveText("Timeline");
+  // README, Security. DevTools lists the listeners of the frame's window added from its page's own scripts (the
+  // probe proves that the list read is that one).
+  const inner = await (await page.locator("#frame").elementHandle()).contentFrame();
+  await inner.evaluate(() => addEventListener("iom-probe", () => {}));
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on("Runtime.executionContextCreated", ({ context }) => contexts.push(context));
+  await cdp.send("Runtime.enable");
+  const { frameTree } = await cdp.send("Page.getFrameTree");
+  const { frame: explorer } = frameTree.childFrames.find((child) => child.frame.url.includes("/explorer/index.html?embed=1"));
+  const own = contexts.find((context) => context.auxData?.frameId === explorer.id && context.auxData?.isDefault);
+  const { result } = await cdp.send("Runtime.evaluate", { expression: "window", contextId: own.id });
+  const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+  const types = listeners.map((listener) => listener.type);
+  expect(types).toContain("iom-probe");
+  expect(types.filter((type) => type === "message" || type === "messageerror")).toEqual([]);
 });
 
 test.describe("offline", () => {

@@ -7,6 +7,26 @@ const en = (text) => (typeof text === "string" ? text : text.en);
 const shots = "tests/e2e/artifacts/screenshots";
 mkdirSync(shots, { recursive: true });
 
+// Dates as core/date.rs orders them: by the first day they can mean, the coarser first at equal
+// starts; the timeline's keyboard order then breaks ties by id (core/timeline.rs, chronological).
+const dateParts = (date) => date.split("-").map(Number);
+const dateKey = (date) => {
+  const [year, month = 1, day = 1] = dateParts(date);
+  return [year, month, day, dateParts(date).length];
+};
+const compareKeys = (a, b) => a.reduce((found, x, i) => found || x - b[i], 0);
+const chronological = [...snapshot.events].sort(
+  (a, b) => compareKeys(dateKey(a.date), dateKey(b.date)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+);
+// A date at its own precision in the browser's en-GB words, a span as "start – end" (app/intl.rs).
+const formatDate = (date) => {
+  const [year, month, day] = dateParts(date);
+  const fields = [["year", "numeric"], ["month", "long"], ["day", "numeric"]].slice(0, dateParts(date).length);
+  const format = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", ...Object.fromEntries(fields) });
+  return format.format(new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1)));
+};
+const spoken = (e) => `${e.end && e.end !== e.date ? `${formatDate(e.date)} – ${formatDate(e.end)}` : formatDate(e.date)}: ${en(e.title)}`;
+
 test.describe("timeline", () => {
   test("the list shows every event and project, with year-only dates as years", async ({ page }, info) => {
     await page.goto("./?view=timeline");
@@ -27,18 +47,18 @@ test.describe("timeline", () => {
     await page.goto("./?view=timeline");
     const frame = page.getByRole("group", { name: /Timeline of the events shown/ });
     await frame.focus();
-    const first = [...snapshot.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+    const [first, second, last] = [chronological[0], chronological[1], chronological.at(-1)];
     await page.keyboard.press("Home");
     const live = page.locator(".iom-timeline [aria-live=polite]");
-    await expect(live).toHaveText(`${first.date}: ${en(first.title)}`);
+    await expect(live).toHaveText(spoken(first));
     await page.keyboard.press("ArrowRight");
-    await expect(live).not.toHaveText(`${first.date}: ${en(first.title)}`);
+    await expect(live).toHaveText(spoken(second));
     await page.keyboard.press("ArrowLeft");
-    await expect(live).toHaveText(`${first.date}: ${en(first.title)}`);
+    await expect(live).toHaveText(spoken(first));
     await page.keyboard.press("End");
-    await expect(live).toContainText("2026");
+    await expect(live).toHaveText(spoken(last));
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toBeVisible();
+    await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText(en(last.title));
   });
 
   test("the keyboard's ring and tip stay visible on every event, clustered ones included", async ({ page }) => {
@@ -204,7 +224,14 @@ test.describe("province map", () => {
 
   test("the legend, attribution, disclaimer and table are there", async ({ page }) => {
     await page.goto("./?view=map");
-    await expect(page.getByRole("list", { name: "Partners, events and projects linked" }).getByRole("listitem").first()).toContainText("0");
+    // With no filter, a province's count is what names it (core/geo.rs, province_counts); the
+    // legend is class 0 ("none") and up to five equal bins of 1 to the largest count (Shading).
+    const linked = (code) => [snapshot.partners, snapshot.events, snapshot.projects].flat().filter((item) => item.provinces.includes(code)).length;
+    const max = Math.max(...snapshot.provinces.map((p) => linked(p.code)));
+    const classes = Math.min(5, max);
+    const bins = Array.from({ length: classes }, (_, j) => [Math.ceil((j * max) / classes) + 1, Math.ceil(((j + 1) * max) / classes)]);
+    const legend = ["0 (none)", ...bins.map(([low, high]) => (low === high ? `${low}` : `${low}–${high}`))];
+    await expect(page.getByRole("list", { name: "Partners, events and projects linked" }).getByRole("listitem")).toHaveText(legend);
     await expect(page.locator(".iom-map").getByText("Boundaries © OpenStreetMap contributors, ODbL 1.0")).toBeVisible();
     await expect(page.locator(".iom-map").getByText(/do not imply official endorsement or acceptance/)).toBeVisible();
     const table = page.getByRole("table", { name: "Provinces and what is linked to them under the current filters" });
@@ -227,12 +254,16 @@ test.describe("partners", () => {
     await page.goto("./?view=partners");
     const rows = page.locator("table.iom-directory tbody").getByRole("rowheader");
     await expect(rows).toHaveCount(snapshot.partners.length);
+    // core/directory.rs: names in lower case, compared as Rust compares strings (their UTF-8
+    // bytes), ties in snapshot order; descending is that order reversed.
+    const lower = snapshot.partners.map((p, i) => [Buffer.from(en(p.name).toLowerCase()), i]);
+    const ascending = lower.sort(([a, i], [b, j]) => Buffer.compare(a, b) || i - j).map(([, i]) => en(snapshot.partners[i].name));
     const nameHeader = page.getByRole("columnheader", { name: /Name/ });
     await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
-    const firstAscending = await rows.first().textContent();
+    await expect(rows).toHaveText(ascending);
     await nameHeader.getByRole("button").click();
     await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
-    expect(await rows.first().textContent()).not.toBe(firstAscending);
+    await expect(rows).toHaveText([...ascending].reverse());
     await page.screenshot({ path: `${shots}/partners-en-${info.project.name}.png`, fullPage: true });
   });
 
