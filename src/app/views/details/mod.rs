@@ -81,7 +81,8 @@ fn Panel(item: ItemRef) -> impl IntoView {
         move || fill(state.t(Msg::DetailsOf), &[name.get(state.lang()).text])
     };
     view! {
-        <aside class="iom-details" role="dialog" aria-label=aria_label>
+        // A `div`: `aside` may not take the dialog role.
+        <div class="iom-details" role="dialog" aria-label=aria_label>
             <div class="iom-details__bar">
                 <p class="iom-details__kind">{tr(state, kind_label(item.kind))}</p>
                 <button type="button" class="iom-details__close" on:click=move |_| state.close()>
@@ -92,6 +93,6 @@ fn Panel(item: ItemRef) -> impl IntoView {
             <body::Body item />
             <related::Related links=data.index.links(item).clone() />
             <SourceLinks data=s.clone() ids=sources(&s, item).to_vec() open=true />
-        </aside>
+        </div>
     }
 }
