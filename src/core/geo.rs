@@ -285,6 +285,20 @@ impl ProvinceCounts {
     }
 }
 
+/// The provinces (indices into `s.provinces`) with the most linked items first, then by
+/// English name: the order of the map's table.
+pub fn busiest_first(s: &Snapshot, counts: &[ProvinceCounts]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..s.provinces.len()).collect();
+    order.sort_by(|&a, &b| {
+        let total = |i: usize| counts.get(i).map_or(0, ProvinceCounts::total);
+        total(b)
+            .cmp(&total(a))
+            .then_with(|| s.provinces[a].name.en.cmp(&s.provinces[b].name.en))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
 /// Per province (in `s.provinces` order), the partners, events and projects that name it and
 /// that `visible` lets through.
 pub fn province_counts(s: &Snapshot, index: &Index, visible: &Visible) -> Vec<ProvinceCounts> {
@@ -309,6 +323,24 @@ pub fn province_counts(s: &Snapshot, index: &Index, visible: &Visible) -> Vec<Pr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_lists_the_busiest_provinces_first() {
+        let s = crate::core::shipped_snapshot();
+        let index = Index::build(&s);
+        let visible = crate::core::filter::apply(&Default::default(), &s, &index);
+        let counts = province_counts(&s, &index, &visible);
+        let order = busiest_first(&s, &counts);
+        assert_eq!(order.len(), s.provinces.len());
+        for pair in order.windows(2) {
+            let (a, b) = (&counts[pair[0]], &counts[pair[1]]);
+            assert!(
+                a.total() > b.total()
+                    || a.total() == b.total()
+                        && s.provinces[pair[0]].name.en <= s.provinces[pair[1]].name.en
+            );
+        }
+    }
     use crate::core::filter::{apply, Filters};
     use proptest::prelude::*;
 

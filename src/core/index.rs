@@ -24,6 +24,14 @@ pub struct Links {
 }
 
 impl Links {
+    /// The same links, with the events and projects in date order (the details panel's lists).
+    pub fn in_date_order(&self, s: &Snapshot) -> Links {
+        let mut links = self.clone();
+        links.events.sort_by_key(|&e| (s.events[e].date, e));
+        links.projects.sort_by_key(|&p| (s.projects[p].start, p));
+        links
+    }
+
     fn list(&mut self, kind: ItemKind) -> Option<&mut Vec<usize>> {
         Some(match kind {
             ItemKind::Theme => &mut self.themes,
@@ -287,6 +295,22 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linked_events_and_projects_can_be_listed_in_date_order() {
+        let s = crate::core::shipped_snapshot();
+        let index = Index::build(&s);
+        let theme = ItemRef::new(ItemKind::Theme, 0);
+        let links = index.links(theme).in_date_order(&s);
+        assert_eq!(links.events.len(), index.links(theme).events.len());
+        assert!(links.events.len() > 1);
+        for pair in links.events.windows(2) {
+            assert!(s.events[pair[0]].date <= s.events[pair[1]].date);
+        }
+        for pair in links.projects.windows(2) {
+            assert!(s.projects[pair[0]].start <= s.projects[pair[1]].start);
+        }
+    }
     use crate::core::load_snapshot;
 
     fn minimal() -> Snapshot {

@@ -16,10 +16,7 @@ use crate::core::kinds::{ItemKind, ItemRef};
 pub fn Related(links: Links) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
-    let mut events = links.events.clone();
-    events.sort_unstable_by_key(|&e| (data.snapshot.events[e].date, e));
-    let mut projects = links.projects.clone();
-    projects.sort_unstable_by_key(|&p| (data.snapshot.projects[p].start, p));
+    let links = links.in_date_order(&data.snapshot);
     let groups = [
         (Msg::RelatedThemes, ItemKind::Theme, links.themes.clone()),
         (
@@ -32,8 +29,12 @@ pub fn Related(links: Links) -> impl IntoView {
             ItemKind::Province,
             links.provinces.clone(),
         ),
-        (Msg::RelatedEvents, ItemKind::Event, events),
-        (Msg::RelatedProjects, ItemKind::Project, projects),
+        (Msg::RelatedEvents, ItemKind::Event, links.events.clone()),
+        (
+            Msg::RelatedProjects,
+            ItemKind::Project,
+            links.projects.clone(),
+        ),
         (Msg::RelatedPeople, ItemKind::Person, links.people.clone()),
         (
             Msg::RelatedFrameworks,

@@ -6,7 +6,7 @@ use crate::app::intl::format_number;
 use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::{part, ItemButton};
 use crate::app::views::Data;
-use crate::core::geo::ProvinceCounts;
+use crate::core::geo::{busiest_first, ProvinceCounts};
 use crate::core::i18n::Msg;
 use crate::core::kinds::{ItemKind, ItemRef};
 
@@ -18,14 +18,7 @@ pub fn ProvinceTable(counts: Memo<Vec<ProvinceCounts>>) -> impl IntoView {
     let rows = part(move || {
         let lang = state.lang();
         let counts = counts.get();
-        let mut order: Vec<usize> = (0..data.snapshot.provinces.len()).collect();
-        order.sort_unstable_by_key(|&i| {
-            (
-                std::cmp::Reverse(counts[i].total()),
-                data.snapshot.provinces[i].name.en.clone(),
-                i,
-            )
-        });
+        let order = busiest_first(&data.snapshot, &counts);
         order
             .into_iter()
             .map(|i| {
