@@ -284,16 +284,20 @@ mod tests {
         assert_eq!(*list.nodes.borrow(), names(&[2, 1]));
     }
 
+    /// Sequences of key lists: each a shuffled subset of 30 keys.
+    fn key_lists() -> impl Strategy<Value = Vec<Vec<u32>>> {
+        proptest::collection::vec(
+            proptest::sample::subsequence((0u32..30).collect::<Vec<_>>(), 0..30).prop_shuffle(),
+            1..12,
+        )
+    }
+
     proptest! {
         /// Whatever the sequence of key lists, the container holds exactly the last one's
         /// drawings, in its order, and no key is drawn twice.
         #[test]
         fn the_container_always_matches_the_keys(
-            steps in proptest::collection::vec(
-                proptest::sample::subsequence((0u32..30).collect::<Vec<_>>(), 0..30)
-                    .prop_shuffle(),
-                1..12,
-            )
+            steps in key_lists()
         ) {
             let (mut keyed, list) = (Keyed::default(), List::default());
             let mut made = 0;
@@ -309,11 +313,7 @@ mod tests {
 
         #[test]
         fn in_any_order_the_container_holds_the_keys(
-            steps in proptest::collection::vec(
-                proptest::sample::subsequence((0u32..30).collect::<Vec<_>>(), 0..30)
-                    .prop_shuffle(),
-                1..12,
-            )
+            steps in key_lists()
         ) {
             let (mut keyed, list) = (Keyed::default(), List::default());
             for keys in &steps {
