@@ -80,6 +80,11 @@ pub fn App(mount: Mount) -> impl IntoView {
         let height = crate::app::resize::use_height(root);
         Effect::new(move |_| {
             let height = height.get();
+            // 0 until the explorer is measured: a parent that sized its frame to it would
+            // collapse the frame for a moment.
+            if height <= 0.0 {
+                return;
+            }
             let parent = window().parent().ok().flatten();
             let own: wasm_bindgen::JsValue = window().into();
             if let Some(parent) = parent.filter(|p| wasm_bindgen::JsValue::from(p.clone()) != own) {
