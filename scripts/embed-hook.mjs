@@ -1,7 +1,8 @@
 // Trunk post-build hook (see Trunk.toml [[hooks]]). One script, because Trunk runs the hooks
 // of a stage at the same time and these steps all rewrite index.html:
 //  0. joins the explorer's stylesheets (style/<view>.css, every one but fonts, page, svg and
-//     print) in index.html's order into one main-<hash>.css;
+//     print) in index.html's order into one main-<hash>.css, and puts the UI strings of the
+//     start-up status into index.html and embed.js from src/core/i18n/ (scripts/ui-text.mjs);
 //  1. writes embed.js (the script-embed loader) with the hashed names of the files just built;
 //  2. in a release build, minifies the JS: wasm-bindgen's glue (Trunk's own JS minifier cannot
 //     parse it), the service worker and embed.js, and updates the glue's integrity hash;
@@ -14,6 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
+import { fillHtml, fillJs } from "./ui-text.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
@@ -56,6 +58,9 @@ for (let i = 1; i < parts.length; i += 1) {
   console.log(`${name} written: ${parts.length} stylesheets, ${css.length} bytes`);
 }
 
+// The start-up status's texts, in both languages (README, "Embedding").
+html = fillHtml(html, "index.html");
+
 const find = (pattern, what) => {
   const match = html.match(pattern);
   if (!match) throw new Error(`embed-hook: cannot find ${what} in index.html`);
@@ -68,7 +73,7 @@ const files = {
   css: ["main", "svg", "print"].map((name) => find(new RegExp(`href="?\\./(${name}-[^"\\s>]+\\.css)`), `${name}.css`)),
 };
 const template = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8");
-writeFileSync(join(staging, "embed.js"), template.replace("__FILES__", JSON.stringify(files)));
+writeFileSync(join(staging, "embed.js"), fillJs(template, "embed.template.js").replace("__FILES__", JSON.stringify(files)));
 console.log(`embed.js written for ${files.js}`);
 
 if (process.env.TRUNK_PROFILE === "release") {
