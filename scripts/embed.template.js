@@ -30,10 +30,11 @@ function declareFonts() {
 
 // Until the app draws (it then removes this), a status in the embed's language: visitors on a
 // slow connection see it while the Wasm downloads. If the app's files fail to download, it says
-// so instead of loading forever.
+// so instead of loading forever. The texts are put in at build time from src/core/i18n/
+// (scripts/ui-text.mjs).
 const STATUS = {
-  en: ["Loading the strategy snapshot…", "Something went wrong in the explorer: it could not start. Check your connection and try again.", "Reload"],
-  lo: ["ກຳລັງໂຫຼດຂໍ້ມູນຍຸດທະສາດ…", "ມີບາງຢ່າງຜິດພາດໃນເຄື່ອງມື. ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່.", "ໂຫຼດໃໝ່"],
+  en: ["{{en:Loading}}", "{{en:StartFailed}}", "{{en:Reload}}"],
+  lo: ["{{lo:Loading}}", "{{lo:StartFailed}}", "{{lo:Reload}}"],
 };
 const langOf = (host) => (host.getAttribute("data-lang") === "lo" ? "lo" : "en");
 

@@ -183,6 +183,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LoadFailedWrongType => "The server sent {} instead of a JSON snapshot for {}.",
         Msg::PanicTitle => "Something went wrong in the explorer",
         Msg::PanicBody => "The page stopped working because of an error in the explorer itself. Reloading usually helps; if it does not, please tell us.",
+        Msg::StartFailed => "Something went wrong in the explorer: it could not start. Check your connection and try again.",
         Msg::Reload => "Reload",
     }
 }

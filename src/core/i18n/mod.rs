@@ -3,6 +3,11 @@
 //! `tests::every_message_has_text_in_both_languages` checks that none is left empty.
 //!
 //! The Lao strings need review by a native speaker before publication (see README).
+//!
+//! A few messages are also shown before the app runs, by `index.html` and `embed.js` (loading,
+//! [`Msg::StartFailed`], [`Msg::Reload`]): at build time `scripts/embed-hook.mjs` copies them
+//! from their `Msg::Name => "text",` lines in `en.rs` and `lo.rs` (`scripts/ui-text.mjs`), so
+//! keep every message a plain string on one line. `tests/boot_text.rs` checks the copies.
 
 mod en;
 mod lo;
@@ -204,6 +209,7 @@ messages! {
     LoadFailedWrongType,
     PanicTitle,
     PanicBody,
+    StartFailed,
     Reload,
 }
 
