@@ -44,6 +44,17 @@ struct Kept<V> {
     in_container: bool,
 }
 
+impl<V> Kept<V> {
+    fn new(drawing: V) -> Self {
+        Kept {
+            drawing,
+            shown_in: 0,
+            placed_in: 0,
+            in_container: false,
+        }
+    }
+}
+
 /// The drawings of one container, by key.
 pub struct Keyed<K, V> {
     kept: HashMap<K, Kept<V>>,
@@ -77,45 +88,61 @@ impl<K: Eq + Hash + Clone, V> Keyed<K, V> {
     ) {
         self.syncs = self.syncs.wrapping_add(1);
         let now = self.syncs;
-        let mut shown = Vec::new();
-        let mut data = Vec::new();
-        for (key, item) in items {
-            let kept = self.kept.entry(key.clone()).or_insert_with(|| Kept {
-                drawing: make(&item),
-                shown_in: now,
-                placed_in: 0,
-                in_container: false,
-            });
-            kept.shown_in = now;
-            shown.push(key);
-            data.push(item);
+        let mut shown = Vec::with_capacity(self.shown.len());
+        match order {
+            // One pass (this runs on every keystroke for the timeline's marks): a kept drawing
+            // still shown is only brought up to date.
+            Order::Any => {
+                for (key, item) in items {
+                    shown.push(key.clone());
+                    let kept = self
+                        .kept
+                        .entry(key)
+                        .or_insert_with(|| Kept::new(make(&item)));
+                    kept.shown_in = now;
+                    if !kept.in_container {
+                        container.put_before(node(&kept.drawing), None);
+                        kept.in_container = true;
+                    }
+                    update(&item, &mut kept.drawing);
+                }
+                self.take_out_hidden(container, &node);
+            }
+            Order::Given => {
+                let mut data = Vec::new();
+                for (key, item) in items {
+                    let kept = self
+                        .kept
+                        .entry(key.clone())
+                        .or_insert_with(|| Kept::new(make(&item)));
+                    kept.shown_in = now;
+                    shown.push(key);
+                    data.push(item);
+                }
+                // Out first, so that what is left in the container is in the order of
+                // `self.shown`.
+                self.take_out_hidden(container, &node);
+                self.place_in_order(container, &shown, &node);
+                for (key, item) in shown.iter().zip(&data) {
+                    update(
+                        item,
+                        &mut self.kept.get_mut(key).expect("kept above").drawing,
+                    );
+                }
+            }
         }
-        // Out first, so that what is left in the container is in the order of `self.shown`.
+        self.shown = shown;
+    }
+
+    /// Takes out of the container the drawings shown before that this sync does not show.
+    fn take_out_hidden<C: Container>(&mut self, container: &C, node: &impl Fn(&V) -> &C::Node) {
+        let now = self.syncs;
         for key in &self.shown {
             if let Some(gone) = self.kept.get_mut(key).filter(|k| k.shown_in != now) {
                 container.take_out(node(&gone.drawing));
                 gone.in_container = false;
             }
         }
-        match order {
-            Order::Any => {
-                for key in &shown {
-                    let kept = self.kept.get_mut(key).expect("kept above");
-                    if !kept.in_container {
-                        container.put_before(node(&kept.drawing), None);
-                        kept.in_container = true;
-                    }
-                }
-            }
-            Order::Given => self.place_in_order(container, &shown, &node),
-        }
-        for (key, item) in shown.iter().zip(&data) {
-            update(
-                item,
-                &mut self.kept.get_mut(key).expect("kept above").drawing,
-            );
-        }
-        self.shown = shown;
     }
 
     /// Walks the new order beside what the container holds (the kept drawings still shown, in
