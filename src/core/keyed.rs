@@ -76,7 +76,7 @@ impl<K: Eq + Hash + Clone, V> Default for Keyed<K, V> {
 impl<K: Eq + Hash + Clone, V> Keyed<K, V> {
     /// Shows exactly the keys of `items` (each with what its drawing needs), no key twice.
     /// `make` draws a key shown for the first time; `update` is called for every shown key,
-    /// new or kept; `node` is a drawing's node in `container`.
+    /// new or kept, before it is put in place; `node` is a drawing's node in `container`.
     pub fn sync<C: Container, D>(
         &mut self,
         container: &C,
@@ -89,47 +89,26 @@ impl<K: Eq + Hash + Clone, V> Keyed<K, V> {
         self.syncs = self.syncs.wrapping_add(1);
         let now = self.syncs;
         let mut shown = Vec::with_capacity(self.shown.len());
-        match order {
-            // One pass (this runs on every keystroke for the timeline's marks): a kept drawing
-            // still shown is only brought up to date.
-            Order::Any => {
-                for (key, item) in items {
-                    shown.push(key.clone());
-                    let kept = self
-                        .kept
-                        .entry(key)
-                        .or_insert_with(|| Kept::new(make(&item)));
-                    kept.shown_in = now;
-                    if !kept.in_container {
-                        container.put_before(node(&kept.drawing), None);
-                        kept.in_container = true;
-                    }
-                    update(&item, &mut kept.drawing);
-                }
-                self.take_out_hidden(container, &node);
+        // Every drawing is brought up to date before it is put in the container: a new one is
+        // finished while it is still outside the document, which is cheaper.
+        for (key, item) in items {
+            shown.push(key.clone());
+            let kept = self
+                .kept
+                .entry(key)
+                .or_insert_with(|| Kept::new(make(&item)));
+            kept.shown_in = now;
+            update(&item, &mut kept.drawing);
+            // In any order, this one pass is all (the timeline's marks, on every keystroke).
+            if order == Order::Any && !kept.in_container {
+                container.put_before(node(&kept.drawing), None);
+                kept.in_container = true;
             }
-            Order::Given => {
-                let mut data = Vec::new();
-                for (key, item) in items {
-                    let kept = self
-                        .kept
-                        .entry(key.clone())
-                        .or_insert_with(|| Kept::new(make(&item)));
-                    kept.shown_in = now;
-                    shown.push(key);
-                    data.push(item);
-                }
-                // Out first, so that what is left in the container is in the order of
-                // `self.shown`.
-                self.take_out_hidden(container, &node);
-                self.place_in_order(container, &shown, &node);
-                for (key, item) in shown.iter().zip(&data) {
-                    update(
-                        item,
-                        &mut self.kept.get_mut(key).expect("kept above").drawing,
-                    );
-                }
-            }
+        }
+        // Out, so that what is left in the container is in the order of `self.shown`.
+        self.take_out_hidden(container, &node);
+        if order == Order::Given {
+            self.place_in_order(container, &shown, &node);
         }
         self.shown = shown;
     }
