@@ -300,6 +300,10 @@ pub struct Project {
     pub start: PartialDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
+    /// True when a source says the project is still running (as of its date). A project with
+    /// no `end` that is not `ongoing` has an end that is not recorded: it is drawn as unknown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ongoing: bool,
     #[serde(default)]
     pub inferred: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

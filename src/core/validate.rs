@@ -212,6 +212,12 @@ impl Checker<'_> {
             if let Some(end) = &item.end {
                 self.in_range(&path, "end", end);
                 self.order(&path, &item.start, "end", end);
+                if item.ongoing {
+                    self.problem(
+                        child(&path, "ongoing"),
+                        "an ongoing project has no end; remove \"end\" or \"ongoing\"",
+                    );
+                }
             }
             if let Some(note) = &item.date_note {
                 self.text(&path, "date_note", note);
