@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
+use iom_lao_explorer::core::coverage::Coverage;
+
 use iom_lao_explorer::core::model::{NoteKind, PartnerKind, Snapshot};
 use iom_lao_explorer::core::{load_snapshot, PartialDate};
 
@@ -211,18 +213,36 @@ fn province_boundaries_match_the_snapshot_and_stay_small() {
 }
 
 #[test]
-fn snapshot_check_prints_one_summary_line_for_the_shipped_snapshot() {
+fn snapshot_check_prints_the_counts_and_the_lao_coverage_of_the_shipped_snapshot() {
     let out = Command::new(env!("CARGO_BIN_EXE_snapshot-check"))
         .arg("public/data/strategy.json")
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success(), "{stdout}");
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
     let s = shipped();
     assert!(
         stdout.contains(&format!("{} events", s.events.len())),
         "{stdout}"
+    );
+    let coverage = Coverage::of(&s);
+    assert!(
+        stdout.contains(&format!(
+            "{} sourced, {} reviewed, {} unreviewed translations, {} missing",
+            coverage.sourced, coverage.reviewed, coverage.unreviewed, coverage.missing
+        )),
+        "{stdout}"
+    );
+}
+
+/// The bar for a Lao reader: at least 95% of what a visitor reads has Lao.
+#[test]
+fn nearly_every_visitor_text_has_lao() {
+    let coverage = Coverage::of(&shipped());
+    assert!(
+        coverage.with_lao() * 100 >= coverage.total() * 95,
+        "only {coverage}"
     );
 }
 

@@ -1,8 +1,9 @@
 //! `snapshot-check FILE...`: checks snapshots the way the explorer does and prints every problem
-//! with its JSON path. Exit status 0 when every file is good, 1 when any has a problem, 2 on usage.
+//! with its JSON path; for a good one, its counts and how much of it has Lao. Exit status 0 when every file is good, 1 when any has a problem, 2 on usage.
 
 use std::process::ExitCode;
 
+use iom_lao_explorer::core::coverage::Coverage;
 use iom_lao_explorer::core::load_snapshot_bytes;
 use iom_lao_explorer::core::summary::Counts;
 
@@ -23,7 +24,10 @@ fn main() -> ExitCode {
             }
         };
         match load_snapshot_bytes(&bytes) {
-            Ok(snapshot) => println!("{file}: ok: {}", Counts::of(&snapshot)),
+            Ok(snapshot) => {
+                println!("{file}: ok: {}", Counts::of(&snapshot));
+                println!("{file}: {}", Coverage::of(&snapshot));
+            }
             Err(problems) => {
                 failed = true;
                 for problem in &problems {

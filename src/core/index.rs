@@ -246,7 +246,7 @@ impl Index {
             .iter()
             .map(|p| {
                 let mut out = String::new();
-                push_str(&mut out, &p.name);
+                push_text(&mut out, &p.name);
                 p.aliases.iter().for_each(|alias| push_str(&mut out, alias));
                 push_text(&mut out, &p.role);
                 out

@@ -47,6 +47,10 @@ pub struct Kind {
     pub title: fn(&Snapshot, usize) -> Text,
     /// The ids of the sources the item cites (a source cites itself).
     pub sources: fn(&Snapshot, usize) -> &[String],
+    /// The texts a visitor reads, with their field names: what is translated and counted in
+    /// the translation coverage. (A source's publisher is a name, shown as the publisher
+    /// writes it, so it is not counted.)
+    pub texts: for<'a> fn(&'a Snapshot, usize) -> Vec<(&'static str, &'a Text)>,
     /// The fields that name other items, in the order they are checked and linked.
     pub references: &'static [Reference],
 }
@@ -82,6 +86,12 @@ static FRAMEWORK: Kind = Kind {
     id: |s, i| &s.frameworks[i].id,
     title: |s, i| s.frameworks[i].name.clone(),
     sources: |s, i| &s.frameworks[i].sources,
+    texts: |s, i| {
+        vec![
+            ("name", &s.frameworks[i].name),
+            ("summary", &s.frameworks[i].summary),
+        ]
+    },
     references: &[],
 };
 
@@ -93,6 +103,12 @@ static THEME: Kind = Kind {
     id: |s, i| &s.themes[i].id,
     title: |s, i| s.themes[i].name.clone(),
     sources: |s, i| &s.themes[i].sources,
+    texts: |s, i| {
+        vec![
+            ("name", &s.themes[i].name),
+            ("summary", &s.themes[i].summary),
+        ]
+    },
     references: &[list("frameworks", ItemKind::Framework, |s, i| {
         &s.themes[i].frameworks
     })],
@@ -106,6 +122,12 @@ static PARTNER: Kind = Kind {
     id: |s, i| &s.partners[i].id,
     title: |s, i| s.partners[i].name.clone(),
     sources: |s, i| &s.partners[i].sources,
+    texts: |s, i| {
+        vec![
+            ("name", &s.partners[i].name),
+            ("summary", &s.partners[i].summary),
+        ]
+    },
     references: &[
         list("themes", ItemKind::Theme, |s, i| &s.partners[i].themes),
         list("provinces", ItemKind::Province, |s, i| {
@@ -122,6 +144,7 @@ static PROVINCE: Kind = Kind {
     id: |s, i| &s.provinces[i].code,
     title: |s, i| s.provinces[i].name.clone(),
     sources: |s, i| &s.provinces[i].sources,
+    texts: |s, i| vec![("name", &s.provinces[i].name)],
     references: &[],
 };
 
@@ -133,6 +156,13 @@ static EVENT: Kind = Kind {
     id: |s, i| &s.events[i].id,
     title: |s, i| s.events[i].title.clone(),
     sources: |s, i| &s.events[i].sources,
+    texts: |s, i| {
+        let e = &s.events[i];
+        with_note(
+            vec![("title", &e.title), ("summary", &e.summary)],
+            e.date_note.as_ref(),
+        )
+    },
     references: &[
         list("themes", ItemKind::Theme, |s, i| &s.events[i].themes),
         list("partners", ItemKind::Partner, |s, i| &s.events[i].partners),
@@ -154,6 +184,13 @@ static PROJECT: Kind = Kind {
     id: |s, i| &s.projects[i].id,
     title: |s, i| s.projects[i].title.clone(),
     sources: |s, i| &s.projects[i].sources,
+    texts: |s, i| {
+        let p = &s.projects[i];
+        with_note(
+            vec![("title", &p.title), ("summary", &p.summary)],
+            p.date_note.as_ref(),
+        )
+    },
     references: &[
         list("donors", ItemKind::Partner, |s, i| &s.projects[i].donors),
         list("partners", ItemKind::Partner, |s, i| {
@@ -172,8 +209,9 @@ static PERSON: Kind = Kind {
     label: Msg::ItemPerson,
     len: |s| s.people.len(),
     id: |s, i| &s.people[i].id,
-    title: |s, i| Text::en(s.people[i].name.clone()),
+    title: |s, i| s.people[i].name.clone(),
     sources: |s, i| &s.people[i].sources,
+    texts: |s, i| vec![("name", &s.people[i].name), ("role", &s.people[i].role)],
     references: &[Reference {
         field: "organization",
         target: Some(ItemKind::Partner),
@@ -188,8 +226,14 @@ static SOURCE: Kind = Kind {
     label: Msg::ItemSource,
     len: |s| s.sources.len(),
     id: |s, i| &s.sources[i].id,
-    title: |s, i| Text::en(s.sources[i].title.clone()),
+    title: |s, i| s.sources[i].title.clone(),
     sources: |s, i| std::slice::from_ref(&s.sources[i].id),
+    texts: |s, i| {
+        let source = &s.sources[i];
+        let mut texts = vec![("title", &source.title)];
+        texts.extend(source.note.as_ref().map(|note| ("note", note)));
+        texts
+    },
     references: &[],
 };
 
@@ -201,6 +245,7 @@ static NOTE: Kind = Kind {
     id: |s, i| &s.notes[i].id,
     title: |s, i| s.notes[i].title.clone(),
     sources: |s, i| &s.notes[i].sources,
+    texts: |s, i| vec![("title", &s.notes[i].title), ("body", &s.notes[i].body)],
     references: &[Reference {
         field: "about",
         target: None,
@@ -208,6 +253,15 @@ static NOTE: Kind = Kind {
         ids: |s, i| &s.notes[i].about,
     }],
 };
+
+/// An item's texts with its date note, when it has one.
+fn with_note<'a>(
+    mut texts: Vec<(&'static str, &'a Text)>,
+    note: Option<&'a Text>,
+) -> Vec<(&'static str, &'a Text)> {
+    texts.extend(note.map(|note| ("date_note", note)));
+    texts
+}
 
 impl ItemKind {
     /// Every kind, in the order the snapshot lists them (and ids are first defined).
@@ -270,6 +324,16 @@ mod tests {
             assert_eq!(items.len(), (info.len)(&s), "{}", info.collection);
             for (i, item) in items.iter().enumerate() {
                 assert_eq!(item[info.id_field].as_str(), Some((info.id)(&s, i)));
+                for (field, text) in (info.texts)(&s, i) {
+                    let in_json = &item[field];
+                    let en = in_json.as_str().or(in_json["en"].as_str());
+                    assert_eq!(
+                        en,
+                        Some(text.en.as_str()),
+                        "{}[{i}].{field}",
+                        info.collection
+                    );
+                }
                 for reference in info.references {
                     let ids = (reference.ids)(&s, i);
                     let field = &item[reference.field];

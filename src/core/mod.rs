@@ -1,6 +1,7 @@
 //! Plain-Rust core: the snapshot model, its loading and validation, and the logic the views
 //! draw from. Nothing here touches the DOM, so all of it is tested with `cargo test` on the host.
 
+pub mod coverage;
 pub mod cursor;
 pub mod date;
 pub mod directory;

@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 /// The major schema version this build understands; minor versions only add optional fields.
 pub const SCHEMA_MAJOR: u32 = 1;
 /// The version this build writes into generated snapshots.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// The whole snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -327,7 +327,7 @@ pub struct Project {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     /// Other spellings found in the sources.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -345,8 +345,8 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
-    pub title: String,
-    pub publisher: String,
+    pub title: Text,
+    pub publisher: Text,
     /// `https:` only.
     pub url: String,
     /// Publication date, where known.

@@ -1,5 +1,6 @@
 //! Text folding for search: case, Latin diacritics and Lao spelling variants are ignored, so
-//! "savannakhet" finds "Savannakhét" and "ຫລວງ" finds "ຫຼວງ". Folding happens once per item at
+//! "savannakhet" finds "Savannakhét", "ຫລວງ" finds "ຫຼວງ" and "ຈໍາປາສັກ" (sara am written as
+//! niggahita + aa, as many Lao sources do) finds "ຈຳປາສັກ". Folding happens once per item at
 //! load; each keystroke folds only the query.
 
 /// Folds `text` for matching, appending to `out`.
@@ -12,6 +13,15 @@ pub fn fold_into(text: &str, out: &mut String) {
             '\u{0EDC}' => out.push_str("ຫນ"),
             '\u{0EDD}' => out.push_str("ຫມ"),
             '\u{0EBC}' => out.push('ລ'),
+            // RO in loanwords is also written LO (ອາເມຣິກາ, ອາເມລິກາ).
+            'ຣ' => out.push('ລ'),
+            // Sara am decomposed, NIGGAHITA then AA (any tone mark between was dropped above).
+            '\u{0EB2}' if out.ends_with('\u{0ECD}') => {
+                out.pop();
+                out.push('\u{0EB3}');
+            }
+            // Zero-width spaces, which some Lao texts use to mark word breaks.
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' => {}
             // Typographic quotes and dashes match their plain forms.
             '\u{2018}' | '\u{2019}' => out.push('\''),
             '\u{201C}' | '\u{201D}' => out.push('"'),
@@ -110,6 +120,25 @@ mod tests {
         assert!(Query::new("OUDÔMXAI").matches(&fold("Oudômxai")));
         assert!(Query::new("ministry health").matches(&fold("Ministry of Health (MoH)")));
         assert!(!Query::new("ministry defence").matches(&fold("Ministry of Health")));
+    }
+
+    #[test]
+    fn sara_am_composed_and_decomposed_find_each_other() {
+        // The snapshot writes ຈຳປາສັກ; Lao Wikipedia and Vientiane Mai write ຈໍາປາສັກ.
+        assert!(Query::new("ຈໍາປາສັກ").matches(&fold("ແຂວງຈຳປາສັກ")));
+        assert!(Query::new("ຄຳມ່ວນ").matches(&fold("ແຂວງຄໍາມ່ວນ")));
+        // A tone mark between niggahita and aa (ນໍ້າ) is dropped, then the pair folds.
+        assert!(Query::new("ຫຼວງນ້ຳທາ").matches(&fold("ຫຼວງນໍ້າທາ")));
+        // The source's spelling of IOM's name in a title finds the snapshot's ປະຈຳ.
+        assert!(Query::new("ປະຈໍາ ສປປ ລາວ").matches(&fold("ຜູ້ຕາງໜ້າ IOM ປະຈຳ ສປປ ລາວ")));
+        // Niggahita alone (ອໍ, in names) is not turned into sara am.
+        assert_eq!(fold("ສົມບໍ"), "ສົມບໍ");
+    }
+
+    #[test]
+    fn ro_in_loanwords_finds_lo_and_word_break_marks_are_ignored() {
+        assert!(Query::new("ອາເມລິກາ").matches(&fold("ສະຫະລັດອາເມຣິກາ")));
+        assert!(Query::new("ກະຊວງແຮງງານ").matches(&fold("ກະຊວງ\u{200B}ແຮງງານ")));
     }
 
     #[test]

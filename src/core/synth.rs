@@ -25,6 +25,7 @@ fn suffix(text: &Text, round: usize) -> Text {
     Text {
         en: format!("{} ({round})", text.en),
         lo: text.lo.as_ref().map(|lo| format!("{lo} ({round})")),
+        ..text.clone()
     }
 }
 

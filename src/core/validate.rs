@@ -9,7 +9,7 @@ use super::kinds::ItemKind as Kind;
 use super::model::*;
 use super::num::decimal;
 use super::problem::{child, index, Problem};
-use super::text::Text;
+use super::text::{has_lao_script, LaoStatus, Text};
 use super::years::{FIRST_YEAR, LAST_YEAR};
 
 /// Where the items of a snapshot stand in the file it was read from. When an item cannot be
@@ -226,15 +226,15 @@ impl Checker<'_> {
         }
         for (i, item) in s.people.iter().enumerate() {
             let path = self.item_path(Kind::Person, i);
-            self.plain(&path, "name", &item.name);
+            self.text(&path, "name", &item.name);
             self.plain_list(&path, "aliases", &item.aliases);
             self.text(&path, "role", &item.role);
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.sources.iter().enumerate() {
             let path = self.item_path(Kind::Source, i);
-            self.plain(&path, "title", &item.title);
-            self.plain(&path, "publisher", &item.publisher);
+            self.text(&path, "title", &item.title);
+            self.text(&path, "publisher", &item.publisher);
             if let Some(message) = link_problem(&item.url) {
                 self.problem(child(&path, "url"), message);
             }
@@ -301,11 +301,46 @@ impl Checker<'_> {
         if text.en.trim().is_empty() {
             self.problem(child(path, field), "empty text; English is required");
         }
-        if text.lo.as_deref().is_some_and(|lo| lo.trim().is_empty()) {
-            self.problem(
-                child(&child(path, field), "lo"),
+        let at = child(path, field);
+        match text.lo.as_deref() {
+            Some(lo) if lo.trim().is_empty() => self.problem(
+                child(&at, "lo"),
                 "empty Lao text; leave \"lo\" out to fall back to English",
+            ),
+            Some(lo) if !has_lao_script(lo) => self.problem(
+                child(&at, "lo"),
+                format!(
+                    "\"{}\" has no Lao letters; \"lo\" holds Lao script",
+                    clip(lo)
+                ),
+            ),
+            Some(_) => {}
+            None if text.lo_status.is_some() || !text.lo_sources.is_empty() => self.problem(
+                at.clone(),
+                "\"lo_status\" or \"lo_sources\" without \"lo\"; add the Lao text or remove them",
+            ),
+            None => {}
+        }
+        if text.lo.is_none() {
+            return;
+        }
+        let sourced = text.lao_status() == Some(LaoStatus::Sourced);
+        if sourced && text.lo_sources.is_empty() {
+            self.problem(
+                child(&at, "lo_sources"),
+                "sourced Lao names no source; list the ids of the sources that publish it",
             );
+        }
+        if !sourced && !text.lo_sources.is_empty() {
+            self.problem(
+                child(&at, "lo_status"),
+                "\"lo_sources\" is given, so the Lao is sourced: set \"lo_status\": \"sourced\"",
+            );
+        }
+        for (i, id) in text.lo_sources.iter().enumerate() {
+            if let Some(message) = self.reference_problem(id, Kind::Source) {
+                self.problem(index(&child(&at, "lo_sources"), i), message);
+            }
         }
     }
 
@@ -436,6 +471,15 @@ pub fn link_problem(url: &str) -> Option<String> {
         return Some(format!("\"{url}\" is not a valid https: link"));
     }
     None
+}
+
+/// The start of a long text, for a message.
+fn clip(text: &str) -> String {
+    let mut clipped: String = text.chars().take(40).collect();
+    if clipped.len() < text.len() {
+        clipped.push('…');
+    }
+    clipped
 }
 
 #[cfg(test)]
