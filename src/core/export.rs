@@ -8,7 +8,7 @@ use super::i18n::{t, Msg};
 use super::index::Index;
 use super::items::partner_kind_label;
 use super::kinds::{ItemKind, ItemRef};
-use super::model::{EventKind, Snapshot};
+use super::model::{EventKind, Snapshot, SpanEnd};
 use super::text::{Lang, Text};
 
 /// Spreadsheet programs read UTF-8 (and so Lao text) correctly only after a byte-order mark.
@@ -155,9 +155,11 @@ pub fn csv(kind: CsvKind, s: &Snapshot, index: &Index, visible: &Visible, lang: 
                     p.id.clone(),
                     p.title.get(lang).text.to_owned(),
                     p.start.to_string(),
-                    p.end
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| tr(Msg::EndUnknown).to_owned()),
+                    match (p.end, p.span_end()) {
+                        (Some(end), _) => end.to_string(),
+                        (None, SpanEnd::Ongoing) => tr(Msg::Ongoing).to_owned(),
+                        (None, _) => tr(Msg::EndUnknown).to_owned(),
+                    },
                     yes_no(p.inferred),
                     ids_names(s, index, ItemKind::Partner, &p.donors, lang),
                     ids_names(s, index, ItemKind::Partner, &p.partners, lang),

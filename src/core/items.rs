@@ -3,7 +3,7 @@
 use super::date::PartialDate;
 use super::i18n::Msg;
 use super::kinds::{ItemKind, ItemRef};
-use super::model::{PartnerKind, Snapshot};
+use super::model::{PartnerKind, Snapshot, SpanEnd};
 use super::text::Text;
 
 /// The item's id (a province's code).
@@ -34,6 +34,19 @@ pub fn title(s: &Snapshot, item: ItemRef) -> Text {
 /// The ids of the sources the item cites (a source cites itself).
 pub fn sources(s: &Snapshot, item: ItemRef) -> &[String] {
     (item.kind.describe().sources)(s, item.index)
+}
+
+/// What a date span says after its start when it has no end date: "ongoing" or "end not
+/// recorded" (`None` when there is an end, or nothing to say).
+pub fn open_end_label(s: &Snapshot, item: ItemRef) -> Option<Msg> {
+    match item.kind {
+        ItemKind::Project => match s.projects[item.index].span_end() {
+            SpanEnd::Known => None,
+            SpanEnd::Ongoing => Some(Msg::Ongoing),
+            SpanEnd::Unrecorded => Some(Msg::EndUnknown),
+        },
+        _ => None,
+    }
 }
 
 pub fn kind_label(kind: ItemKind) -> Msg {

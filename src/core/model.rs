@@ -321,6 +321,27 @@ pub struct Project {
     pub sources: Vec<String>,
 }
 
+/// How a project's span ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpanEnd {
+    /// An end date is recorded (perhaps inferred).
+    Known,
+    /// A source says it is still running.
+    Ongoing,
+    /// No end is recorded: the project may have ended at any time.
+    Unrecorded,
+}
+
+impl Project {
+    pub fn span_end(&self) -> SpanEnd {
+        match (self.end, self.ongoing) {
+            (Some(_), _) => SpanEnd::Known,
+            (None, true) => SpanEnd::Ongoing,
+            (None, false) => SpanEnd::Unrecorded,
+        }
+    }
+}
+
 /// A person a source names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]

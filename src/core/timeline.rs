@@ -10,12 +10,15 @@ use super::date::PartialDate;
 use super::filter::Visible;
 use super::index::Index;
 use super::kinds::{ItemKind, ItemRef};
-use super::model::{EventKind, Snapshot};
+use super::model::{EventKind, Snapshot, SpanEnd};
 use super::text::Text;
 use super::years::{Years, FIRST_YEAR, LAST_YEAR};
 
 /// A point marker's drawn width; two markers closer than `MARKER_PX + MIN_GAP_PX` overlap.
 pub const MARKER_PX: f64 = 12.0;
+
+/// The drawn length of a project whose end is not recorded (its start's span, if longer).
+pub const UNRECORDED_TAIL_PX: f64 = 28.0;
 /// The least space between two markers in one row.
 pub const MIN_GAP_PX: f64 = 2.0;
 /// Space below the last lane.
@@ -169,8 +172,9 @@ pub struct Marker {
     pub y: f64,
     /// Projects and events with an `end` are bars; single dates are points.
     pub is_bar: bool,
-    /// A project without a known end (drawn to the range end, marked).
-    pub open_end: bool,
+    /// How the span ends: an ongoing project is drawn to the snapshot's date, one whose end is
+    /// not recorded as a short fading tail that claims no duration.
+    pub end: SpanEnd,
     pub inferred: bool,
 }
 
@@ -325,7 +329,7 @@ struct Candidate<'a> {
     x: f64,
     x_end: f64,
     is_bar: bool,
-    open_end: bool,
+    end: SpanEnd,
     inferred: bool,
 }
 
@@ -381,7 +385,7 @@ fn candidates<'a>(
                 x: scale.x(start),
                 x_end: scale.x(end),
                 is_bar: event.end.is_some(),
-                open_end: false,
+                end: SpanEnd::Known,
                 inferred: event.inferred,
             },
         );
@@ -392,13 +396,22 @@ fn candidates<'a>(
             continue;
         }
         let start = project.start.start_fraction();
-        let end = project
-            .end
-            .map_or(scale.to, |end| end.end_fraction())
-            .max(start);
-        let Some((start, end)) = clamp_span(start, end, scale.from, scale.to) else {
+        let end = match (project.end, project.span_end()) {
+            (Some(end), _) => end.end_fraction(),
+            (None, SpanEnd::Ongoing) => s.snapshot_date.end_fraction(),
+            // It may have run to any year (so the year filter keeps it), but is drawn short.
+            (None, _) => scale.to,
+        }
+        .max(start);
+        let Some((clamped_start, end)) = clamp_span(start, end, scale.from, scale.to) else {
             continue;
         };
+        let x = scale.x(clamped_start);
+        let mut x_end = scale.x(end);
+        if project.span_end() == SpanEnd::Unrecorded {
+            let start_span_end = scale.x(project.start.end_fraction());
+            x_end = x_end.min((x + UNRECORDED_TAIL_PX).max(start_span_end));
+        }
         let key = match options.lane_by {
             LaneBy::Theme => theme_lane(index, &project.themes),
             LaneBy::Kind => LaneKey::Projects,
@@ -408,10 +421,10 @@ fn candidates<'a>(
             Candidate {
                 item: ItemRef::new(ItemKind::Project, i),
                 id: &project.id,
-                x: scale.x(start),
-                x_end: scale.x(end),
+                x,
+                x_end,
                 is_bar: true,
-                open_end: project.end.is_none(),
+                end: project.span_end(),
                 inferred: project.inferred,
             },
         );
@@ -508,7 +521,7 @@ pub fn layout(s: &Snapshot, index: &Index, visible: &Visible, options: &LayoutOp
             x_end: c.x_end,
             y: row_y(row),
             is_bar: c.is_bar,
-            open_end: c.open_end,
+            end: c.end,
             inferred: c.inferred,
         }));
         clusters.extend(pending.into_iter().map(|p| Cluster {
@@ -781,10 +794,43 @@ mod tests {
         let end = PartialDate::parse("2019-02").unwrap();
         assert_eq!(ranged.x_end, layout.scale.x(end.end_fraction()));
 
-        let open = s.projects.iter().position(|p| p.end.is_none()).unwrap();
-        let open = find(ItemRef::new(ItemKind::Project, open));
-        assert!(open.is_bar && open.open_end);
-        assert_eq!(open.x_end, layout.scale.x1);
+        // A project with no recorded end is not drawn to the range's end, which would claim it
+        // ran to 2026: it is a short tail after its start.
+        let unrecorded = s
+            .projects
+            .iter()
+            .position(|p| p.span_end() == SpanEnd::Unrecorded)
+            .unwrap();
+        let start = s.projects[unrecorded].start;
+        let tail = find(ItemRef::new(ItemKind::Project, unrecorded));
+        assert!(tail.is_bar && tail.end == SpanEnd::Unrecorded);
+        assert!(tail.x_end < layout.scale.x1);
+        assert_eq!(
+            tail.x_end,
+            (tail.x + UNRECORDED_TAIL_PX).max(layout.scale.x(start.end_fraction()))
+        );
+    }
+
+    #[test]
+    fn an_ongoing_project_is_drawn_to_the_snapshot_date() {
+        let (shipped, _) = shipped();
+        let mut s = shipped.clone();
+        s.snapshot_date = PartialDate::parse("2024-06-30").unwrap();
+        s.projects[0].end = None;
+        s.projects[0].ongoing = true;
+        let index = Index::build(&s);
+        let visible = apply(&Filters::default(), &s, &index);
+        let layout = layout(
+            &s,
+            &index,
+            &visible,
+            &options(2000.0, Years::ALL, LaneBy::Kind, 50),
+        );
+        let item = ItemRef::new(ItemKind::Project, 0);
+        let bar = layout.markers.iter().find(|m| m.item == item).unwrap();
+        assert_eq!(bar.end, SpanEnd::Ongoing);
+        assert_eq!(bar.x_end, layout.scale.x(s.snapshot_date.end_fraction()));
+        assert!(bar.x_end < layout.scale.x1);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::{part, ItemButton, Tx};
 use crate::app::views::Data;
 use crate::core::i18n::Msg;
-use crate::core::items::partner_kind_label;
+use crate::core::items::{open_end_label, partner_kind_label};
 use crate::core::kinds::{ItemKind, ItemRef};
 use crate::core::text::Text;
 use crate::core::PartialDate;
@@ -24,7 +24,7 @@ pub fn Body(item: ItemRef) -> impl IntoView {
     };
     let dated = |start: PartialDate,
                  end: Option<PartialDate>,
-                 open_end: bool,
+                 open_end: Option<Msg>,
                  inferred: bool,
                  note: Option<Text>| {
         view! {
@@ -32,7 +32,7 @@ pub fn Body(item: ItemRef) -> impl IntoView {
                 <dt>{tr(state, Msg::When)}</dt>
                 <dd>
                     <time datetime=start.to_string()>{part(move || format_span(&start, end.as_ref(), state.lang()))}</time>
-                    {open_end.then(|| view! { " – " <em>{tr(state, Msg::EndUnknown)}</em> })}
+                    {open_end.map(|label| view! { " – " <em>{tr(state, label)}</em> })}
                     {inferred.then(|| view! { <p class="iom-inferred">{tr(state, Msg::DateInferred)}</p> })}
                     {note.map(|note| view! { <p class="iom-date-note"><Tx text=note /></p> })}
                 </dd>
@@ -78,7 +78,7 @@ pub fn Body(item: ItemRef) -> impl IntoView {
         ItemKind::Event => {
             let e = &s.events[i];
             view! {
-                <dl>{dated(e.date, e.end, false, e.inferred, e.date_note.clone())}</dl>
+                <dl>{dated(e.date, e.end, None, e.inferred, e.date_note.clone())}</dl>
                 <p><Tx text=e.summary.clone() /></p>
             }
             .into_any()
@@ -93,7 +93,7 @@ pub fn Body(item: ItemRef) -> impl IntoView {
                 .collect_view();
             view! {
                 <dl>
-                    {dated(p.start, p.end, p.end.is_none(), p.inferred, p.date_note.clone())}
+                    {dated(p.start, p.end, open_end_label(s, item), p.inferred, p.date_note.clone())}
                     {(!p.donors.is_empty()).then(|| field(Msg::Donors, view! { <ul class="iom-inline-list">{donors}</ul> }.into_any()))}
                 </dl>
                 <p><Tx text=p.summary.clone() /></p>
@@ -118,7 +118,7 @@ pub fn Body(item: ItemRef) -> impl IntoView {
         }
         ItemKind::Framework => {
             let f = &s.frameworks[i];
-            let dates = f.start.map(|start| dated(start, f.end, false, false, None));
+            let dates = f.start.map(|start| dated(start, f.end, None, false, None));
             view! { <dl>{dates}</dl> <p><Tx text=f.summary.clone() /></p> }.into_any()
         }
         ItemKind::Source => {
@@ -126,7 +126,7 @@ pub fn Body(item: ItemRef) -> impl IntoView {
             let date = src.date;
             view! {
                 <dl lang="en">
-                    {field(Msg::SourcePublisher, view! { {src.publisher.clone()} }.into_any())}
+                    {field(Msg::SourcePublisher, view! { <Tx text=src.publisher.clone() plain=true /> }.into_any())}
                     {date.map(|date| field(Msg::SourceDate, view! { {part(move || format_date(&date, state.lang()))} }.into_any()))}
                     {field(Msg::Link, view! {
                         <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.url.clone()}</a>

@@ -3,6 +3,7 @@
 //! Escape or Close shuts it and gives focus back to where it was.
 
 mod body;
+mod original;
 mod related;
 
 use leptos::prelude::*;
@@ -90,6 +91,7 @@ fn Panel(item: ItemRef) -> impl IntoView {
                 </button>
             </div>
             <h2 node_ref=heading tabindex="-1"><Tx text=name /></h2>
+            <original::Original item />
             <body::Body item />
             <related::Related links=data.index.links(item).clone() />
             <SourceLinks data=s.clone() ids=sources(&s, item).to_vec() open=true />

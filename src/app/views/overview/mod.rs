@@ -25,7 +25,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
         .filter_map(|id| data.people.iter().find(|person| &person.id == id))
         .map(|person| {
             view! {
-                <li><span lang="en">{person.name.clone()}</span> ", " <Tx text=person.role.clone() /></li>
+                <li><Tx text=person.name.clone() plain=true /> ", " <Tx text=person.role.clone() /></li>
             }
         })
         .collect_view();

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::views::widgets::Tx;
+
 use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::part;
 use crate::app::views::Data;
@@ -53,7 +55,7 @@ pub fn PrintSources() -> impl IntoView {
             .into_iter()
             .map(|i| {
                 let source = &s.sources[i];
-                view! { <li lang="en">{source.title.clone()} " · " {source.publisher.clone()} " · " {source.url.clone()}</li> }
+                view! { <li><Tx text=source.title.clone() plain=true /> " · " <Tx text=source.publisher.clone() plain=true /> " · " <span lang="en">{source.url.clone()}</span></li> }
             })
             .collect_view()
     });

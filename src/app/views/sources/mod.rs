@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::app::intl::format_date;
 use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::{part, SourceLinks, Tx};
-use crate::core::i18n::Msg;
+use crate::core::coverage::Coverage;
+use crate::core::i18n::{fill, Msg};
 use crate::core::model::NoteKind;
 use crate::core::Snapshot;
 
@@ -46,10 +47,10 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
         .map(|source| {
             let date = source.date;
             view! {
-                <li lang="en">
-                    <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{source.title.clone()}</a>
+                <li>
+                    <a href=source.url.clone() target="_blank" rel="noopener noreferrer"><Tx text=source.title.clone() /></a>
                     <span class="iom-source-meta">
-                        " · " {source.publisher.clone()}
+                        " · " <Tx text=source.publisher.clone() plain=true />
                         {date.map(|date| view! { " · " <time datetime=date.to_string()>{part(move || format_date(&date, state.lang()))}</time> })}
                     </span>
                     {source.note.clone().map(|note| view! { <span class="iom-source-note">" · " <Tx text=note /></span> })}
@@ -66,6 +67,7 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
                 " · " {tr(state, Msg::SchemaVersion)} " " {data.schema_version.clone()}
             </p>
             <p>{tr(state, Msg::FootnoteUnofficial)}</p>
+            <LaoCoverage coverage=Coverage::of(&data) />
             <section aria-labelledby="iom-notes-title">
                 <h2 id="iom-notes-title">{tr(state, Msg::EditorialNotes)}</h2>
                 <ul class="iom-notes">{notes}</ul>
@@ -79,5 +81,33 @@ pub fn Sources(data: Arc<Snapshot>) -> impl IntoView {
                 <p>{tr(state, Msg::Disclaimer)}</p>
             </section>
         </article>
+    }
+}
+
+/// How much of the content has Lao, and from where, in percentages.
+#[component]
+fn LaoCoverage(coverage: Coverage) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let percent = |part: usize| coverage.percent(part).to_string();
+    let values = [
+        percent(coverage.with_lao()),
+        percent(coverage.sourced),
+        percent(coverage.reviewed),
+        percent(coverage.unreviewed),
+        String::new(),
+        percent(coverage.missing),
+    ];
+    view! {
+        <section aria-labelledby="iom-lao-content-title" class="iom-lao-coverage">
+            <h2 id="iom-lao-content-title">{tr(state, Msg::LaoContent)}</h2>
+            <p>
+                {part(move || {
+                    let mut values = values.clone();
+                    values[4] = state.t(Msg::UnreviewedMark).to_owned();
+                    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+                    fill(state.t(Msg::LaoCoverage), &values)
+                })}
+            </p>
+        </section>
     }
 }

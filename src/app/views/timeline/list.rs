@@ -54,7 +54,10 @@ pub fn EventList(order: Memo<Vec<usize>>) -> impl IntoView {
                 .filter_map(|&i| {
                     let item = ItemRef::new(kind, i);
                     let (date, end, inferred) = items::dates(s, item)?;
-                    let when = format_span(&date, end.as_ref(), lang);
+                    let mut when = format_span(&date, end.as_ref(), lang);
+                    if let Some(open) = items::open_end_label(s, item) {
+                        when = format!("{when} – {}", state.t(open));
+                    }
                     Some(view! {
                         <li>
                             <time datetime=date.to_string()>{when}</time>

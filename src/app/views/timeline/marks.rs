@@ -16,6 +16,7 @@ use crate::core::items;
 use crate::core::keyed::{Keyed, Order};
 use crate::core::kinds::{ItemKind, ItemRef};
 use crate::core::model::EventKind;
+use crate::core::model::SpanEnd;
 use crate::core::timeline::{Layout, Marker};
 use crate::core::Precision;
 
@@ -25,7 +26,7 @@ use crate::core::Precision;
 struct Look {
     item: ItemRef,
     is_bar: bool,
-    open_end: bool,
+    end: SpanEnd,
     inferred: bool,
 }
 
@@ -34,7 +35,7 @@ impl Look {
         Look {
             item: marker.item,
             is_bar: marker.is_bar,
-            open_end: marker.open_end,
+            end: marker.end,
             inferred: marker.inferred,
         }
     }
@@ -144,10 +145,10 @@ fn draw_mark(document: &web_sys::Document, data: &Data, marker: &Marker) -> web_
         ""
     };
     if marker.is_bar {
-        let open = if marker.open_end {
-            " iom-mark--open"
-        } else {
-            ""
+        let open = match marker.end {
+            SpanEnd::Known => "",
+            SpanEnd::Ongoing => " iom-mark--ongoing",
+            SpanEnd::Unrecorded => " iom-mark--open",
         };
         let class = format!("iom-mark iom-mark--bar{open}{inferred}");
         svg_shape(

@@ -49,9 +49,12 @@ enum ChartState {
 /// "24 February 2022: Strategy launched", with the date at its own precision.
 fn spoken(data: &Data, item: ItemRef, lang: Lang) -> String {
     let s = &data.snapshot;
-    let when = items::dates(s, item)
+    let mut when = items::dates(s, item)
         .map(|(start, end, _)| format_span(&start, end.as_ref(), lang))
         .unwrap_or_default();
+    if let Some(open) = items::open_end_label(s, item) {
+        when = format!("{when} – {}", crate::core::i18n::t(lang, open));
+    }
     format!("{when}: {}", items::title(s, item).get(lang).text)
 }
 

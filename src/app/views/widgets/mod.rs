@@ -12,9 +12,15 @@ use crate::core::text::Text;
 use crate::core::Snapshot;
 
 /// Snapshot text in the UI language, marked `lang="en"` where it falls back to English so that
-/// screen readers switch voice. Always rendered as text, never as HTML.
+/// screen readers switch voice. Always rendered as text, never as HTML. In the Lao interface, a
+/// translation of ours that no reviewer has checked carries a small visible mark (the same word
+/// for screen readers), unless `plain` (names in dense lists, whose details panel marks them).
 #[component]
-pub fn Tx(text: Text, #[prop(optional)] class: Option<&'static str>) -> impl IntoView {
+pub fn Tx(
+    text: Text,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional)] plain: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let ui = state.lang();
@@ -25,7 +31,19 @@ pub fn Tx(text: Text, #[prop(optional)] class: Option<&'static str>) -> impl Int
             Some(extra) => format!("iom-tx {extra}"),
             None => "iom-tx".to_owned(),
         };
-        view! { <span class=class lang=lang>{shown.text.to_owned()}</span> }
+        let mark = (!plain && shown.is_unreviewed()).then(|| unreviewed_mark(state));
+        view! { <span class=class lang=lang>{shown.text.to_owned()}{mark}</span> }
+    }
+}
+
+/// The mark after an unreviewed translation: a short word, explained on hover and in the
+/// details panel.
+pub fn unreviewed_mark(state: AppState) -> impl IntoView {
+    view! {
+        " "
+        <small class="iom-unreviewed" title=state.t(Msg::UnreviewedTitle)>
+            {state.t(Msg::UnreviewedMark)}
+        </small>
     }
 }
 
@@ -45,11 +63,11 @@ pub fn SourceLinks(
         .map(|source| {
             view! {
                 <li>
-                    <a href=source.url.clone() target="_blank" rel="noopener noreferrer" lang="en">
-                        {source.title.clone()}
+                    <a href=source.url.clone() target="_blank" rel="noopener noreferrer">
+                        <Tx text=source.title.clone() />
                         <span class="iom-visually-hidden">" " {tr(state, Msg::OpensInNewTab)}</span>
                     </a>
-                    <span class="iom-source-publisher" lang="en">" · " {source.publisher.clone()}</span>
+                    <span class="iom-source-publisher">" · " <Tx text=source.publisher.clone() plain=true /></span>
                 </li>
             }
         })
@@ -71,7 +89,7 @@ pub fn ItemButton(item: crate::core::kinds::ItemRef) -> impl IntoView {
     let title = crate::core::items::title(&data.snapshot, item);
     view! {
         <button type="button" class="iom-item-link" on:click=move |_| state.open(&id)>
-            <Tx text=title />
+            <Tx text=title plain=true />
         </button>
     }
 }
