@@ -8,7 +8,7 @@ use super::i18n::{t, Msg};
 use super::index::Index;
 use super::items::partner_kind_label;
 use super::kinds::{ItemKind, ItemRef};
-use super::model::{EventKind, Snapshot, SpanEnd};
+use super::model::{EventKind, Snapshot, Source, SpanEnd};
 use super::text::{Lang, Text};
 
 /// Spreadsheet programs read UTF-8 (and so Lao text) correctly only after a byte-order mark.
@@ -339,21 +339,29 @@ pub fn subset(s: &Snapshot, index: &Index, visible: &Visible) -> Snapshot {
     let cited = serde_json::to_value(&out).unwrap_or_default();
     let mut used = BTreeSet::new();
     collect_sources(&cited, &mut used);
-    out.sources = s
-        .sources
-        .iter()
-        .filter(|source| used.contains(&source.id))
-        .cloned()
-        .collect();
+    // A kept source's own Lao title or publisher may cite another source: keep that one too.
+    loop {
+        let kept: Vec<&Source> = s
+            .sources
+            .iter()
+            .filter(|source| used.contains(&source.id))
+            .collect();
+        let before = used.len();
+        collect_sources(&serde_json::to_value(&kept).unwrap_or_default(), &mut used);
+        if used.len() == before {
+            out.sources = kept.into_iter().cloned().collect();
+            break;
+        }
+    }
     out
 }
 
-/// Every string inside any `sources` list of the document.
+/// Every string inside any `sources` or `lo_sources` list of the document.
 fn collect_sources(value: &serde_json::Value, used: &mut BTreeSet<String>) {
     match value {
         serde_json::Value::Object(fields) => {
             for (key, field) in fields {
-                if key == "sources" {
+                if key == "sources" || key == "lo_sources" {
                     if let Some(ids) = field.as_array() {
                         used.extend(ids.iter().filter_map(|id| id.as_str().map(str::to_owned)));
                     }

@@ -16,6 +16,7 @@ pub mod items;
 pub mod keyed;
 pub mod kinds;
 pub mod lao_dates;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod network;

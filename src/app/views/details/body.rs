@@ -9,6 +9,7 @@ use crate::app::views::Data;
 use crate::core::i18n::Msg;
 use crate::core::items::{open_end_label, partner_kind_label};
 use crate::core::kinds::{ItemKind, ItemRef};
+use crate::core::link::site;
 use crate::core::text::Text;
 use crate::core::PartialDate;
 
@@ -125,11 +126,11 @@ pub fn Body(item: ItemRef) -> impl IntoView {
             let src = &s.sources[i];
             let date = src.date;
             view! {
-                <dl lang="en">
+                <dl>
                     {field(Msg::SourcePublisher, view! { <Tx text=src.publisher.clone() plain=true /> }.into_any())}
                     {date.map(|date| field(Msg::SourceDate, view! { {part(move || format_date(&date, state.lang()))} }.into_any()))}
                     {field(Msg::Link, view! {
-                        <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.url.clone()}</a>
+                        <a href=src.url.clone() title=src.url.clone() target="_blank" rel="noopener noreferrer">{site(&src.url).to_owned()}</a>
                     }.into_any())}
                 </dl>
                 {src.note.clone().map(|note| view! { <p><Tx text=note /></p> })}
