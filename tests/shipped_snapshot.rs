@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 use iom_lao_explorer::core::coverage::Coverage;
+use iom_lao_explorer::core::index::Index;
+use iom_lao_explorer::core::search::Query;
 use iom_lao_explorer::core::text::LaoStatus;
 
 use iom_lao_explorer::core::model::{NoteKind, PartnerKind, Snapshot};
@@ -277,4 +279,28 @@ fn nearly_every_visitor_text_has_lao() {
         coverage.with_lao() * 100 >= coverage.total() * 95,
         "only {coverage}"
     );
+}
+
+/// A Lao reader finds people and partners by the Lao names that Lao sources print, in any of
+/// their spellings (the memo's real ones): sara am decomposed or composed, ligatures written
+/// out, and other transliterations kept as aliases.
+#[test]
+fn search_finds_items_by_their_lao_names_and_aliases() {
+    let s = shipped();
+    let index = Index::build(&s);
+    let finds = |query: &str, id: &str| {
+        let item = index.resolve(id).unwrap();
+        Query::new(query).matches(index.search_text(item))
+    };
+    // Vientiane Mai's spelling of the Chief of Mission, kept as an alias of UN Lao PDR's.
+    assert!(finds("ຊາລິນ ຕູລາດຮາ", "person-shareen-tuladhar"));
+    assert!(finds("ຊາຣີນ ທູຣາດາຣ", "person-shareen-tuladhar"));
+    // MPI writes ໃຫມ່ (ຫ + ມ); a reader types the ligature ໃໝ່.
+    assert!(finds("ອິນສີຊຽງໃໝ່", "person-sthabandith-insisiengmai"));
+    // Update Laos writes ຕໍາຫລວດ (decomposed sara am, ຫລ); a reader types ຕຳຫຼວດ.
+    assert!(finds("ກົມຕຳຫຼວດກວດຄົນເຂົ້າ-ອອກເມືອງ", "p-doi"));
+    // The short form the Government uses.
+    assert!(finds("ຜທ", "p-mpi"));
+    // And not everything matches everything.
+    assert!(!finds("ຊາລິນ ຕູລາດຮາ", "p-mpi"));
 }

@@ -26,7 +26,7 @@ test("the overview shows the strategy from the snapshot", async ({ page }, info)
   await expect(page.locator("time[datetime='2022-02-24']")).toHaveText("24 February 2022");
   const glance = page.getByRole("region", { name: "At a glance" });
   for (const [count, label] of [
-    [snapshot.themes.length, "thematic areas"],
+    [snapshot.themes.length, "areas of IOM's work (not the strategy's pillars)"],
     [snapshot.partners.length, "partners"],
     [snapshot.events.length, "dated events"],
     [snapshot.provinces.length, "provinces"],

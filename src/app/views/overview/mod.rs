@@ -89,11 +89,11 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
             <section class="iom-statements" aria-label=tr(state, Msg::Vision)>
                 <figure class="iom-statement">
                     <figcaption>{tr(state, Msg::Vision)}</figcaption>
-                    <blockquote><p>"“" <Tx text=strategy.vision.clone() /> "”"</p></blockquote>
+                    <blockquote><p><Tx text=strategy.vision.clone() quoted=true /></p></blockquote>
                 </figure>
                 <figure class="iom-statement">
                     <figcaption>{tr(state, Msg::Goal)}</figcaption>
-                    <blockquote><p>"“" <Tx text=strategy.goal.clone() /> "”"</p></blockquote>
+                    <blockquote><p><Tx text=strategy.goal.clone() quoted=true /></p></blockquote>
                 </figure>
             </section>
 
@@ -137,6 +137,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
 
             <section class="iom-themes-overview" aria-labelledby="iom-themes-title">
                 <h2 id="iom-themes-title">{tr(state, Msg::ThemesHeading)}</h2>
+                <p class="iom-intro">{tr(state, Msg::ThemesIntro)}</p>
                 <ul class="iom-theme-grid">{themes}</ul>
             </section>
 

@@ -20,6 +20,9 @@ pub fn Tx(
     text: Text,
     #[prop(optional)] class: Option<&'static str>,
     #[prop(optional)] plain: bool,
+    /// In quotation marks (a published text), with the mark after the closing one.
+    #[prop(optional)]
+    quoted: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
@@ -32,7 +35,12 @@ pub fn Tx(
             None => "iom-tx".to_owned(),
         };
         let mark = (!plain && shown.is_unreviewed()).then(|| unreviewed_mark(state));
-        view! { <span class=class lang=lang>{shown.text.to_owned()}{mark}</span> }
+        let text = if quoted {
+            format!("“{}”", shown.text)
+        } else {
+            shown.text.to_owned()
+        };
+        view! { <span class=class lang=lang>{text}{mark}</span> }
     }
 }
 
