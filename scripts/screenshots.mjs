@@ -10,7 +10,7 @@ const shots = [
   { file: "province-map.png", query: "?view=map", width: 1280, height: 900 },
   { file: "partner-network.png", query: "?view=partners", width: 1280, height: 1100 },
   { file: "phone.png", query: "?view=themes&theme=theme-health", width: 390, height: 844, mobile: true },
-  { file: "lao.png", query: "?view=timeline&lang=lo", width: 1280, height: 900 },
+  { file: "lao.png", query: "?view=timeline&lang=lo&item=ev-2022-strategy-launch", width: 1280, height: 900 },
 ];
 
 const server = await startServer("dist", port);
