@@ -82,6 +82,7 @@ pub fn visitor_texts(s: &Snapshot) -> Vec<&Text> {
         &strategy.launch.attendance,
     ];
     texts.extend(strategy.alignment.iter().map(|a| &a.relation));
+    texts.extend(s.story.iter().filter_map(|step| step.narrative.as_ref()));
     for kind in ItemKind::ALL {
         let info = kind.describe();
         for i in 0..(info.len)(s) {

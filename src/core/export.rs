@@ -306,6 +306,7 @@ pub fn subset(s: &Snapshot, index: &Index, visible: &Visible) -> Snapshot {
         people: people.iter().map(|&i| s.people[i].clone()).collect(),
         sources: Vec::new(),
         notes: Vec::new(),
+        story: Vec::new(),
     };
     let kept: BTreeSet<String> = out
         .partners
@@ -336,6 +337,13 @@ pub fn subset(s: &Snapshot, index: &Index, visible: &Visible) -> Snapshot {
         })
         .collect();
 
+    // The story's steps about what the subset keeps, in their order.
+    out.story = s
+        .story
+        .iter()
+        .filter(|step| kept.contains(&step.item))
+        .cloned()
+        .collect();
     let cited = serde_json::to_value(&out).unwrap_or_default();
     let mut used = BTreeSet::new();
     collect_sources(&cited, &mut used);

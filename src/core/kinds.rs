@@ -158,10 +158,10 @@ static EVENT: Kind = Kind {
     sources: |s, i| &s.events[i].sources,
     texts: |s, i| {
         let e = &s.events[i];
-        with_note(
-            vec![("title", &e.title), ("summary", &e.summary)],
-            e.date_note.as_ref(),
-        )
+        let mut texts = vec![("title", &e.title)];
+        texts.extend(e.label.as_ref().map(|label| ("label", label)));
+        texts.push(("summary", &e.summary));
+        with_note(texts, e.date_note.as_ref())
     },
     references: &[
         list("themes", ItemKind::Theme, |s, i| &s.events[i].themes),

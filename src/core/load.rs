@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::kinds::ItemKind;
-use super::model::{Snapshot, Strategy, SCHEMA_MAJOR};
+use super::model::{Snapshot, StoryStep, Strategy, SCHEMA_MAJOR};
 use super::problem::{child, index, Problem};
 use super::validate::{validate_in_file, Places};
 
@@ -184,12 +184,15 @@ fn parse_shape(
     problems: &mut Vec<Problem>,
 ) -> Option<Snapshot> {
     for key in root.keys() {
-        let known = key == "schema_version" || key == "snapshot_date" || key == "strategy";
+        let known = matches!(
+            key.as_str(),
+            "schema_version" | "snapshot_date" | "strategy" | "story"
+        );
         if !known && ItemKind::of_collection(key).is_none() {
             problems.push(Problem::new(
                 child("$", key),
                 format!(
-                    "unknown field; expected one of schema_version, snapshot_date, strategy, {}",
+                    "unknown field; expected one of schema_version, snapshot_date, strategy, story, {}",
                     ItemKind::ALL.map(ItemKind::collection).join(", ")
                 ),
             ));
@@ -212,6 +215,10 @@ fn parse_shape(
     let people = collection(root, ItemKind::Person, places, problems);
     let sources = collection(root, ItemKind::Source, places, problems);
     let notes = collection(root, ItemKind::Note, places, problems);
+    let story: Option<Vec<StoryStep>> = match root.get("story") {
+        None => Some(Vec::new()),
+        Some(_) => required(root, "story", problems),
+    };
     Some(Snapshot {
         schema_version,
         snapshot_date: snapshot_date?,
@@ -225,6 +232,7 @@ fn parse_shape(
         people,
         sources,
         notes,
+        story: story?,
     })
 }
 

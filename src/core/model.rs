@@ -50,6 +50,23 @@ pub struct Snapshot {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// The guided story (`?view=story`): steps in the order a visitor walks them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<StoryStep>,
+}
+
+/// One step of the story: the event or project it is about, what the editors say of it (the
+/// item's summary when they say nothing), and the sources of that.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    /// The id of an event or a project.
+    pub item: String,
+    /// A short narrative, in English and Lao.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Text>,
+    pub sources: Vec<String>,
 }
 
 /// The Country Strategy itself.
@@ -275,6 +292,15 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
     pub title: Text,
+    /// A short form of the title (about 28 characters) written on the timeline; the title
+    /// when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// 1 to 3: which labels the timeline writes first when space is short (3 first; when
+    /// absent, 2 for IOM's own work and 1 for context). Milestones always come first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 3)))]
+    pub importance: Option<u8>,
     pub summary: Text,
     #[serde(default)]
     pub themes: Vec<String>,

@@ -73,7 +73,10 @@ pub fn scale(real: &Snapshot, size: Size) -> Snapshot {
             project
         })
         .collect();
-    // People, the launch and notes point at the first round's partners and items.
+    // People, the launch, notes and the story point at the first round's partners and items.
+    for step in &mut out.story {
+        step.item = format!("{}-0", step.item);
+    }
     for person in &mut out.people {
         person.organization = person
             .organization

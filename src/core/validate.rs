@@ -12,6 +12,9 @@ use super::problem::{child, index, Problem};
 use super::text::{has_lao_script, LaoStatus, Text};
 use super::years::{FIRST_YEAR, LAST_YEAR};
 
+/// The longest label the timeline writes (the issue asks for about 28 characters).
+pub const MAX_LABEL_CHARS: usize = 40;
+
 /// Where the items of a snapshot stand in the file it was read from. When an item cannot be
 /// read (a shape problem), it is left out of the snapshot, so the items after it have moved
 /// up: problems must still name their place in the file.
@@ -132,6 +135,7 @@ impl Checker<'_> {
     }
 
     fn check_snapshot(&mut self, s: &Snapshot) {
+        self.check_story(s);
         if s.snapshot_date.day.is_none() {
             self.problem(
                 "$.snapshot_date",
@@ -193,6 +197,26 @@ impl Checker<'_> {
         for (i, item) in s.events.iter().enumerate() {
             let path = self.item_path(Kind::Event, i);
             self.text(&path, "title", &item.title);
+            if let Some(label) = &item.label {
+                self.text(&path, "label", label);
+                for (lang, text) in [("en", Some(label.en.as_str())), ("lo", label.lo.as_deref())] {
+                    let length = text.map_or(0, |t| t.chars().count());
+                    if length > MAX_LABEL_CHARS {
+                        self.problem(
+                            child(&child(&path, "label"), lang),
+                            format!("{length} characters; a timeline label has at most {MAX_LABEL_CHARS} (the title is the long form)"),
+                        );
+                    }
+                }
+            }
+            if let Some(importance) = item.importance {
+                if !(1..=3).contains(&importance) {
+                    self.problem(
+                        child(&path, "importance"),
+                        format!("{importance} is not 1, 2 or 3"),
+                    );
+                }
+            }
             self.text(&path, "summary", &item.summary);
             self.in_range(&path, "date", &item.date);
             if let Some(end) = &item.end {
@@ -295,6 +319,36 @@ impl Checker<'_> {
             self.sources(&item_path, &alignment.sources);
         }
         self.sources(path, &strategy.sources);
+    }
+
+    /// Every step names an event or a project, cites its sources, and tells its narrative in
+    /// both languages.
+    fn check_story(&mut self, s: &Snapshot) {
+        for (i, step) in s.story.iter().enumerate() {
+            let path = index("$.story", i);
+            let problem = match self.ids.get(&step.item) {
+                Some((Kind::Event | Kind::Project, _)) => None,
+                Some((kind, _)) => Some(format!(
+                    "\"{}\" is in {}; a story step is about an event or a project",
+                    step.item,
+                    kind.collection()
+                )),
+                None => Some(format!("\"{}\" is not the id of any item", step.item)),
+            };
+            if let Some(message) = problem {
+                self.problem(child(&path, "item"), message);
+            }
+            if let Some(narrative) = &step.narrative {
+                self.text(&path, "narrative", narrative);
+                if narrative.lo.is_none() {
+                    self.problem(
+                        child(&path, "narrative"),
+                        "a story narrative is told in both languages: add its \"lo\"",
+                    );
+                }
+            }
+            self.sources(&path, &step.sources);
+        }
     }
 
     fn text(&mut self, path: &str, field: &str, text: &Text) {

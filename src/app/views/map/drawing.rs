@@ -1,5 +1,6 @@
-//! The map itself: the 18 provinces shaded by their counts, each a toggle of the shared
-//! province filter, named on hover and focus.
+//! The map itself: the 18 provinces shaded by their counts and named in the current language
+//! (with the capital marked and the neighbouring countries at their borders), each a toggle of
+//! the shared province filter; hover and focus give a province's counts.
 
 use std::sync::Arc;
 
@@ -9,14 +10,20 @@ use leptos::prelude::*;
 use super::summary;
 use crate::app::resize::use_width;
 use crate::app::state::AppState;
+use crate::app::views::widgets::measure::TextMeasure;
 use crate::app::views::widgets::part;
 use crate::app::views::Data;
 use crate::core::facets::Facet;
-use crate::core::geo::{paths, Boundaries, Projection, ProvinceCounts, Shading};
+use crate::core::geo::{paths, Boundaries, Projection, ProvinceCounts, ProvincePath, Shading};
 use crate::core::i18n::Msg;
+use crate::core::map_labels::{place, Wanted, NEIGHBOURS};
 use crate::core::num::{coord, tenths};
+use crate::core::Lang;
 
 const PADDING: f64 = 8.0;
+/// The names' font size and the height each line of them takes.
+const NAME_PX: f64 = 11.0;
+const LINE_PX: f64 = 14.0;
 
 #[component]
 pub fn MapDrawing(
@@ -29,7 +36,9 @@ pub fn MapDrawing(
     let frame = NodeRef::<Div>::new();
     let width = use_width(frame);
     let hovered = RwSignal::new(None::<String>);
+    let hover_line = RwSignal::new(String::new());
     let bbox = shapes.bbox();
+    let measure = StoredValue::new_local(TextMeasure::new(NAME_PX, true));
 
     let drawing = part(move || {
         let width = width.get();
@@ -43,6 +52,16 @@ pub fn MapDrawing(
         let counts = counts.get();
         let shading = shading.get();
         let drawn = paths(&shapes, &projection);
+        let names = names(
+            &data,
+            &drawn,
+            &projection,
+            lang,
+            state,
+            measure,
+            width,
+            height,
+        );
         let mut label = None;
         let provinces = drawn
             .into_iter()
@@ -60,10 +79,10 @@ pub fn MapDrawing(
                     .unwrap_or_default();
                 let class = format!("iom-province iom-shade-{}", shading.class(count.total()));
                 let is_selected = selected.contains(&path.code);
-                if hovered.get().as_deref() == Some(path.code.as_str()) {
-                    label = Some((name.clone(), path.label_at));
-                }
                 let aria = summary(state, &name, count, lang);
+                if hovered.get().as_deref() == Some(path.code.as_str()) {
+                    label = Some(aria.clone());
+                }
                 let (code_click, code_key, code_enter, code_focus) = (
                     path.code.clone(),
                     path.code.clone(),
@@ -98,9 +117,7 @@ pub fn MapDrawing(
                 }
             })
             .collect_view();
-        let label = label.map(|(name, (x, y))| {
-            view! { <text x=coord(x) y=coord(y) text-anchor="middle" class="iom-map-label" aria-hidden="true">{name}</text> }
-        });
+        hover_line.set(label.unwrap_or_default());
         Some(view! {
             <svg
                 class="iom-map-svg"
@@ -111,9 +128,106 @@ pub fn MapDrawing(
                 aria-label=state.t(Msg::MapLabel)
             >
                 {provinces}
-                {label}
+                <g class="iom-map-names" aria-hidden="true">{names}</g>
             </svg>
         })
     });
-    view! { <div class="iom-map-frame" node_ref=frame>{drawing}</div> }
+    view! {
+        // What a pointer or focus is on, with its counts (the province's own label says the same
+        // to screen readers).
+        <p class="iom-map-hover" aria-hidden="true">{move || hover_line.get()}</p>
+        <div class="iom-map-frame" node_ref=frame>{drawing}</div>
+    }
+}
+
+/// The names written on the map: the neighbouring countries at their borders, then the capital,
+/// then every other province (see `core::map_labels`).
+#[allow(clippy::too_many_arguments)]
+fn names(
+    data: &Data,
+    drawn: &[ProvincePath],
+    projection: &Projection,
+    lang: Lang,
+    state: AppState,
+    measure: StoredValue<TextMeasure, LocalStorage>,
+    width: f64,
+    height: f64,
+) -> impl IntoView {
+    let s = &data.snapshot;
+    let mut wanted: Vec<Wanted> = Vec::new();
+    for (code, lon, lat) in NEIGHBOURS {
+        let text = state.t(country(code)).to_owned();
+        wanted.push(Wanted {
+            key: code.to_owned(),
+            width: measure.try_update_value(|m| m.width(&text)).unwrap_or(0.0),
+            text,
+            at: projection.project(lon, lat),
+            movable: false,
+        });
+    }
+    let capital_first = {
+        let mut order: Vec<&ProvincePath> = drawn.iter().collect();
+        order.sort_by_key(|path| !s.provinces.iter().any(|p| p.code == path.code && p.capital));
+        order
+    };
+    for path in capital_first {
+        let Some(province) = s.provinces.iter().find(|p| p.code == path.code) else {
+            continue;
+        };
+        let text = province.name.get(lang).text.to_owned();
+        let width = measure.try_update_value(|m| m.width(&text)).unwrap_or(0.0);
+        // The capital's name stands beside its dot, not over it.
+        let (x, y) = path.label_at;
+        let at = if province.capital {
+            (x + width / 2.0 + 6.0, y)
+        } else {
+            (x, y)
+        };
+        wanted.push(Wanted {
+            key: path.code.clone(),
+            width,
+            text,
+            at,
+            movable: true,
+        });
+    }
+    let capital = s.provinces.iter().find(|p| p.capital).and_then(|p| {
+        drawn
+            .iter()
+            .find(|path| path.code == p.code)
+            .map(|path| path.label_at)
+    });
+    let placed = place(&wanted, width, height, LINE_PX);
+    let countries: Vec<&str> = NEIGHBOURS.iter().map(|(code, ..)| *code).collect();
+    let views = placed
+        .into_iter()
+        .map(|name| {
+            let class = if countries.contains(&name.key.as_str()) {
+                "iom-map-country"
+            } else {
+                "iom-map-name"
+            };
+            let leader = name.leader.map(|((x1, y1), (x2, y2))| {
+                view! { <line class="iom-map-leader" x1=coord(x1) y1=coord(y1) x2=coord(x2) y2=coord(y2) /> }
+            });
+            view! {
+                {leader}
+                <text class=class x=coord(name.x) y=coord(name.y + NAME_PX * 0.35) text-anchor="middle">{name.text}</text>
+            }
+        })
+        .collect_view();
+    let star = capital.map(|(x, y)| {
+        view! { <circle class="iom-map-capital" cx=coord(x) cy=coord(y) r="3.5" /> }
+    });
+    view! { {views} {star} }
+}
+
+fn country(code: &str) -> Msg {
+    match code {
+        "CN" => Msg::CountryCN,
+        "MM" => Msg::CountryMM,
+        "TH" => Msg::CountryTH,
+        "VN" => Msg::CountryVN,
+        _ => Msg::CountryKH,
+    }
 }

@@ -98,6 +98,8 @@ pub fn Chart(
         })
     });
 
+    let titles = part(super::labels::labels(layout, data.clone()));
+
     let hovered = RwSignal::new(None::<ItemRef>);
     let ring = pointer::ring(layout, active);
     let tip = pointer::tip(data.clone(), layout, width, hovered, active);
@@ -149,6 +151,7 @@ pub fn Chart(
             <g class="iom-lanes" node_ref=lanes></g>
             <g class="iom-spans" node_ref=spans></g>
             <g class="iom-marks" node_ref=marks></g>
+            <g class="iom-tl-labels">{titles}</g>
             <g class="iom-clusters">{clusters}</g>
             {ring}
             <g class="iom-periods" transform=move || format!("translate(0 {})", tenths(periods_top.get()))>

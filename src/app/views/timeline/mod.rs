@@ -9,7 +9,9 @@ mod backdrop;
 mod chart;
 mod clusters;
 mod coords;
+mod labels;
 mod lanes;
+mod legend;
 mod list;
 mod marks;
 mod pointer;
@@ -168,6 +170,7 @@ pub fn Timeline() -> impl IntoView {
                     {chart.clone()}
                 </div>
                 <p class="iom-visually-hidden" aria-live="polite" aria-atomic="true">{announcement.clone()}</p>
+                <legend::Legend />
             </Show>
             <Show when=move || as_list.get()>
                 <list::EventList order />

@@ -1,6 +1,7 @@
 //! Small pieces shared by the views.
 
 pub mod dom;
+pub mod measure;
 
 use std::sync::Arc;
 
