@@ -289,6 +289,21 @@ impl AppState {
         self.update_filters(|filters| *filters = Filters::default());
     }
 
+    /// Shows step `step` (0-based) of the story, as a new history entry, so that Back and
+    /// Forward move between steps.
+    pub fn show_step(&self, step: usize) {
+        self.update(History::Push, |url| {
+            url.view = View::Story;
+            url.step = Some(step + 1);
+            url.item = None;
+        });
+    }
+
+    /// Goes to another state of the explorer (a link into another view), as a new entry.
+    pub fn go_to(&self, next: UrlState) {
+        self.update(History::Push, |url| *url = next);
+    }
+
     /// Opens the details panel of the item with this id.
     pub fn open(&self, id: &str) {
         let id = id.to_owned();

@@ -26,6 +26,7 @@ pub mod problem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod search;
+pub mod story;
 pub mod summary;
 pub mod synth;
 pub mod text;

@@ -13,6 +13,7 @@ use super::years::{FIRST_YEAR, LAST_YEAR};
 pub enum View {
     #[default]
     Overview,
+    Story,
     Themes,
     Timeline,
     Map,
@@ -21,8 +22,9 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
+        View::Story,
         View::Themes,
         View::Timeline,
         View::Map,
@@ -33,6 +35,7 @@ impl View {
     pub fn code(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Story => "story",
             View::Themes => "themes",
             View::Timeline => "timeline",
             View::Map => "map",
@@ -58,6 +61,8 @@ pub struct UrlState {
     pub filters: Filters,
     /// Iframe mode (`embed=1`): no page header or footer; the height is posted to the parent.
     pub embed: bool,
+    /// The story's step, 1-based as the URL writes it (`step=3`); kept only in the story view.
+    pub step: Option<usize>,
 }
 
 const MAX_PARAM_CHARS: usize = 200;
@@ -90,6 +95,7 @@ impl UrlState {
                 "to" => to = year(&value).or(to),
                 "q" => state.filters.query = value.into_owned(),
                 "embed" => state.embed = value == "1",
+                "step" => state.step = value.parse().ok().filter(|&step| step >= 1).or(state.step),
                 _ => {}
             }
         }
@@ -114,6 +120,9 @@ impl UrlState {
         }
         if self.lang != Lang::default() {
             query.append_pair("lang", self.lang.code());
+        }
+        if let (View::Story, Some(step)) = (self.view, self.step) {
+            query.append_pair("step", &step.to_string());
         }
         let join = |ids: &mut dyn Iterator<Item = &str>| ids.collect::<Vec<_>>().join(",");
         let f = &self.filters;
@@ -299,6 +308,22 @@ mod tests {
         assert_eq!(UrlState::default().to_query(), "");
     }
 
+    #[test]
+    fn the_story_keeps_its_step_and_other_views_drop_it() {
+        let story = UrlState::parse("view=story&step=3&lang=lo");
+        assert_eq!((story.view, story.step), (View::Story, Some(3)));
+        assert_eq!(story.to_query(), "?view=story&lang=lo&step=3");
+        for bad in ["step=0", "step=-1", "step=two", "step="] {
+            assert_eq!(
+                UrlState::parse(&format!("view=story&{bad}")).step,
+                None,
+                "{bad}"
+            );
+        }
+        let elsewhere = UrlState::parse("view=map&step=3");
+        assert_eq!(elsewhere.to_query(), "?view=map");
+    }
+
     proptest! {
         #[test]
         fn any_string_parses_without_panic(query in ".*") {
@@ -307,7 +332,8 @@ mod tests {
 
         #[test]
         fn a_written_state_reads_back_the_same(
-            view in 0usize..6,
+            view in 0usize..View::ALL.len(),
+            step in proptest::option::of(1usize..40),
             lo in any::<bool>(),
             item in proptest::option::of("[a-z0-9-]{1,20}"),
             themes in proptest::collection::btree_set("theme-[a-z]{1,8}", 0..4),
@@ -323,6 +349,8 @@ mod tests {
                 item,
                 snapshot: None,
                 embed: view % 2 == 1,
+                // The step is kept in the story only.
+                step: step.filter(|_| View::ALL[view] == View::Story),
                 filters: Filters {
                     themes,
                     kinds: kinds.into_iter().collect(),

@@ -4,7 +4,7 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-const views = ["overview", "themes", "timeline", "map", "partners", "sources"];
+const views = ["overview", "story", "themes", "timeline", "map", "partners", "sources"];
 const states = {
   plain: "",
   filtered: "&theme=theme-health&province=LA-SV&from=2005",

@@ -29,7 +29,7 @@ async function letters(page, selector) {
   }, selector);
 }
 
-const views = ["overview", "themes", "timeline", "map", "partners", "sources"];
+const views = ["overview", "story", "themes", "timeline", "map", "partners", "sources"];
 
 for (const view of views) {
   test(`the ${view} view reads in Lao`, async ({ page }, info) => {

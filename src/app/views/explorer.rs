@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::context::Data;
 use super::widgets::part;
-use super::{details, filters, map, overview, partners, share, sources, themes, timeline};
+use super::{details, filters, map, overview, partners, share, sources, story, themes, timeline};
 use crate::app::fetch::Loaded;
 use crate::app::state::AppState;
 use crate::core::filter::apply;
@@ -45,7 +45,7 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
                 <share::PrintHeader />
             </Show>
             <div class="iom-view">
-                <Show when=uses_filters>
+                <Show when=move || uses_filters() || view.get() == View::Story>
                     <share::ShareBar view />
                 </Show>
                 {part(move || {
@@ -57,6 +57,7 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
                         View::Map => view! { <map::ProvinceMap /> }.into_any(),
                         View::Partners => view! { <partners::Partners /> }.into_any(),
                         View::Overview => view! { <overview::Overview data=data.snapshot /> }.into_any(),
+                        View::Story => view! { <story::Story /> }.into_any(),
                     }
                 })}
             </div>

@@ -12,6 +12,7 @@ mod partners;
 mod share;
 mod shell;
 mod sources;
+mod story;
 mod themes;
 mod timeline;
 mod widgets;

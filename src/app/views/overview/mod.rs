@@ -8,7 +8,7 @@ use super::shell::{view_label, ViewLink};
 use crate::app::intl::{format_date, format_number};
 use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::{part, SourceLinks, Tx};
-use crate::core::i18n::Msg;
+use crate::core::i18n::{fill, Msg};
 use crate::core::summary::Counts;
 use crate::core::Snapshot;
 
@@ -76,6 +76,17 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
         }
     };
 
+    // The story first: the way in for a visitor who does not know where to start.
+    let steps = data.story.len();
+    let story_link = (steps > 0).then(|| {
+        view! {
+            <p class="iom-story-cta">
+                <ViewLink view=crate::core::url_state::View::Story>
+                    {move || fill(state.t(Msg::StoryStart), &[&format_number(steps, state.lang())])}
+                </ViewLink>
+            </p>
+        }
+    });
     view! {
         <article class="iom-overview">
             <header class="iom-hero">
@@ -83,6 +94,7 @@ pub fn Overview(data: Arc<Snapshot>) -> impl IntoView {
                     {tr(state, Msg::StrategyPeriod)} " " {period.start} "–" {period.end}
                 </p>
                 <h1><Tx text=strategy.title.clone() /></h1>
+                {story_link}
                 <p class="iom-hero__summary"><Tx text=strategy.summary.clone() /></p>
             </header>
 

@@ -19,6 +19,7 @@ use crate::core::Lang;
 pub fn view_label(view: View) -> Msg {
     match view {
         View::Overview => Msg::ViewOverview,
+        View::Story => Msg::ViewStory,
         View::Themes => Msg::ViewThemes,
         View::Timeline => Msg::ViewTimeline,
         View::Map => Msg::ViewMap,
