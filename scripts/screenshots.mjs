@@ -11,6 +11,13 @@ const shots = [
   { file: "partner-network.png", query: "?view=partners", width: 1280, height: 1100 },
   { file: "phone.png", query: "?view=themes&theme=theme-health", width: 390, height: 844, mobile: true },
   { file: "lao.png", query: "?view=timeline&lang=lo&item=ev-2022-strategy-launch", width: 1280, height: 900 },
+  // The story and the labelled drawings, in both languages, at desktop and phone width.
+  ...["story&step=17", "timeline", "map"].flatMap((view) =>
+    ["en", "lo"].flatMap((lang) => [
+      { file: `${view.split("&")[0]}-${lang}-desktop.png`, query: `?view=${view}&lang=${lang}`, width: 1280, height: 900 },
+      { file: `${view.split("&")[0]}-${lang}-phone.png`, query: `?view=${view}&lang=${lang}`, width: 390, height: 844, mobile: true },
+    ]),
+  ),
 ];
 
 const server = await startServer("dist", port);

@@ -103,3 +103,14 @@ test("the story embeds, and the snippet generator offers it", async ({ page }) =
   expect(await dialog.getByRole("textbox", { name: /With the script loader/ }).inputValue()).toContain('data-view="story"');
   expect(await dialog.getByRole("textbox", { name: /As an iframe/ }).inputValue()).toContain("view=story");
 });
+
+test("a CMS page tells the story in a script embed and an iframe, and the host keeps its URL", async ({ page }) => {
+  await page.goto("/host/story.html");
+  const embed = page.locator("#story");
+  await expect(embed.getByRole("heading", { level: 1 })).toHaveText("IOM ໃນ ສປປ ລາວ, 2001-2026, ເທື່ອລະຂັ້ນ");
+  await embed.getByRole("button", { name: /ຕໍ່ໄປ/ }).click();
+  await expect(embed.locator(".iom-story__counter")).toHaveText(`ຂັ້ນທີ 2 / ${story.length}`);
+  await expect(page).toHaveURL(/\/host\/story\.html$/);
+  const frame = page.frameLocator("#frame");
+  await expect(frame.locator(".iom-story__step h2")).toContainText(title(1));
+});

@@ -9,7 +9,7 @@ use crate::core::i18n::Msg;
 /// One swatch: an SVG fragment 28 x 16, in the drawing's own classes (`svg.css`).
 fn swatch(shape: AnyView) -> impl IntoView {
     view! {
-        <svg class="iom-tl-svg iom-legend__swatch" width="28" height="16" viewBox="0 0 28 16" aria-hidden="true" focusable="false">
+        <svg class="iom-legend__swatch" width="28" height="16" viewBox="0 0 28 16" aria-hidden="true" focusable="false">
             {shape}
         </svg>
     }
