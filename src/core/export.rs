@@ -66,6 +66,16 @@ fn source_urls(s: &Snapshot, index: &Index, ids: &[String]) -> String {
         .join(" ")
 }
 
+/// A cell as a spreadsheet will read it as text: one that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return would run as a formula (CSV injection), so it gets a leading `'`
+/// as OWASP recommends. Snapshot text is data, never a formula.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 /// The CSV text (with a byte-order mark) of the visible items of one kind.
 pub fn csv(kind: CsvKind, s: &Snapshot, index: &Index, visible: &Visible, lang: Lang) -> String {
     let tr = |msg| t(lang, msg);
@@ -73,7 +83,7 @@ pub fn csv(kind: CsvKind, s: &Snapshot, index: &Index, visible: &Visible, lang: 
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut write = |record: Vec<String>| {
         // Writing to memory cannot fail.
-        let _ = out.write_record(&record);
+        let _ = out.write_record(record.iter().map(|cell| inert(cell).into_owned()));
     };
     match kind {
         CsvKind::Events => {
@@ -394,6 +404,35 @@ mod tests {
     use proptest::prelude::*;
 
     use crate::core::shipped_snapshot as shipped;
+
+    #[test]
+    fn a_cell_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        let mut s = shipped();
+        s.events[0].title = crate::core::Text::en("=HYPERLINK(\"https://evil.example\",\"click\")");
+        s.events[1].title = crate::core::Text::en("@SUM(1+1)");
+        s.events[2].title = crate::core::Text::en("-2+3");
+        let index = Index::build(&s);
+        let visible = apply(&Filters::default(), &s, &index);
+        let text = csv(CsvKind::Events, &s, &index, &visible, Lang::En);
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let titles: Vec<String> = reader
+            .records()
+            .map(|row| row.unwrap()[1].to_owned())
+            .collect();
+        for title in [
+            "=HYPERLINK(\"https://evil.example\",\"click\")",
+            "@SUM(1+1)",
+            "-2+3",
+        ] {
+            assert!(
+                titles.contains(&format!("'{title}")),
+                "{title} not neutralised"
+            );
+            assert!(!titles.contains(&title.to_owned()));
+        }
+        // Ordinary text is left as it is.
+        assert!(titles.contains(&s.events[3].title.en));
+    }
 
     #[test]
     fn csv_has_a_bom_labelled_columns_and_one_row_per_visible_event() {

@@ -43,6 +43,23 @@ impl Filters {
             && self.query.trim().is_empty()
     }
 
+    /// The same filters without the theme and province ids that name nothing in the snapshot
+    /// (a mistyped or outdated shared link): the URL contract ignores what it cannot apply,
+    /// rather than showing a chip "LA-ZZ" and no results.
+    pub fn known(&self, index: &Index) -> Filters {
+        let keep = |ids: &BTreeSet<String>, kind: ItemKind| {
+            ids.iter()
+                .filter(|id| index.resolve(id).is_some_and(|item| item.kind == kind))
+                .cloned()
+                .collect()
+        };
+        Filters {
+            themes: keep(&self.themes, ItemKind::Theme),
+            provinces: keep(&self.provinces, ItemKind::Province),
+            ..self.clone()
+        }
+    }
+
     /// How many choices are active (for "Filters (3)" on phones).
     pub fn active_count(&self) -> usize {
         self.themes.len()
@@ -330,6 +347,32 @@ pub fn linked_counts(item: ItemRef, visible: &Visible, index: &Index) -> LinkedC
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_that_name_nothing_are_dropped_and_the_rest_kept() {
+        let s = crate::core::shipped_snapshot();
+        let index = Index::build(&s);
+        let filters = Filters {
+            themes: [
+                "theme-health".to_owned(),
+                "theme-nowhere".to_owned(),
+                "LA-SV".to_owned(),
+            ]
+            .into(),
+            provinces: [
+                "LA-ZZ".to_owned(),
+                "LA-SV".to_owned(),
+                "theme-health".to_owned(),
+            ]
+            .into(),
+            query: "tb".to_owned(),
+            ..Filters::default()
+        };
+        let known = filters.known(&index);
+        assert_eq!(known.themes, ["theme-health".to_owned()].into());
+        assert_eq!(known.provinces, ["LA-SV".to_owned()].into());
+        assert_eq!(known.query, "tb");
+    }
     use proptest::prelude::*;
 
     use crate::core::shipped_snapshot as shipped;

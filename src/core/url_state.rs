@@ -74,7 +74,8 @@ impl UrlState {
         let (mut from, mut to) = (None, None);
         let query = query.strip_prefix('?').unwrap_or(query);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            if value.chars().count() > MAX_PARAM_CHARS {
+            // Too long, or not valid percent-encoded UTF-8 (decoding put U+FFFD in it): ignored.
+            if value.chars().count() > MAX_PARAM_CHARS || value.contains('\u{FFFD}') {
                 continue;
             }
             match key.as_ref() {
@@ -309,6 +310,16 @@ mod tests {
     }
 
     #[test]
+    fn a_value_that_does_not_decode_is_ignored() {
+        let state = UrlState::parse("view=themes&q=%E0%A4&lang=lo");
+        assert_eq!(state.filters.query, "");
+        assert_eq!((state.view, state.lang), (View::Themes, Lang::Lo));
+        // Valid Lao still decodes.
+        let lao = UrlState::parse("q=%E0%BA%AA%E0%BA%9B%E0%BA%9B");
+        assert_eq!(lao.filters.query, "ສປປ");
+    }
+
+    #[test]
     fn the_story_keeps_its_step_and_other_views_drop_it() {
         let story = UrlState::parse("view=story&step=3&lang=lo");
         assert_eq!((story.view, story.step), (View::Story, Some(3)));
@@ -341,7 +352,8 @@ mod tests {
             provinces in proptest::collection::btree_set("LA-[A-Z]{2}", 0..4),
             from in 2001i32..=2026,
             span in 0i32..=25,
-            query in "\\PC{0,30}",
+            // Not U+FFFD: the mark of a value that did not decode, which parsing ignores.
+            query in "[^\\p{C}\\u{FFFD}]{0,30}",
         ) {
             let state = UrlState {
                 view: View::ALL[view],

@@ -182,3 +182,17 @@ test.describe("offline", () => {
     await context.setOffline(false);
   });
 });
+
+test("a shared link's unknown province or theme and an undecodable search are ignored, the rest applies", async ({ page }) => {
+  const total = snapshot.events.length + snapshot.projects.length + snapshot.partners.length;
+  await page.goto("./?view=themes&province=LA-ZZ&theme=theme-nowhere&q=%E0%A4");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Themes");
+  await expect(page.locator(".iom-result-count").first()).toContainText(`Results: ${total} `);
+  await expect(page.getByRole("button", { name: /^Remove filter/ })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/LA-ZZ|theme-nowhere|q=/);
+  // A known province next to an unknown one still applies.
+  await page.goto("./?view=themes&province=LA-ZZ,LA-SV");
+  const sv = snapshot.provinces.find((p) => p.code === "LA-SV");
+  await expect(page.getByRole("button", { name: `Remove filter: ${sv.name.en}` })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: /^Remove filter/ })).toHaveCount(1);
+});

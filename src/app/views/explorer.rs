@@ -16,6 +16,12 @@ use crate::core::url_state::View;
 #[component]
 pub fn Explorer(loaded: Loaded) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A shared link's theme or province that the snapshot does not have is ignored, not shown
+    // as a filter that matches nothing.
+    let known = state.filters.with_untracked(|f| f.known(&loaded.index));
+    if state.filters.with_untracked(|f| *f != known) {
+        state.update_filters(|f| *f = known);
+    }
     let filters = state.filters;
     let visible = {
         let (snapshot, index) = (loaded.snapshot.clone(), loaded.index.clone());
