@@ -6,6 +6,8 @@
 //! Widths come from the caller (the browser measures the drawn font); tested on the host with
 //! an estimate.
 
+use super::i18n::Msg;
+
 /// A name to place: what it says, and where it belongs in the drawing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Wanted {
@@ -122,14 +124,14 @@ pub fn place(wanted: &[Wanted], width: f64, height: f64, line: f64) -> Vec<Place
     placed
 }
 
-/// The neighbours of Lao PDR, each at a point on its side of a shared border (longitude,
-/// latitude), so that its name stands where it borders.
-pub const NEIGHBOURS: [(&str, f64, f64); 5] = [
-    ("CN", 101.35, 22.35),
-    ("MM", 100.25, 20.75),
-    ("TH", 101.2, 16.4),
-    ("VN", 106.2, 19.4),
-    ("KH", 106.9, 14.05),
+/// The neighbours of Lao PDR, each with its name and a point on its side of a shared border
+/// (longitude, latitude), so that its name stands where it borders.
+pub const NEIGHBOURS: [(Msg, f64, f64); 5] = [
+    (Msg::CountryCN, 101.35, 22.35),
+    (Msg::CountryMM, 100.25, 20.75),
+    (Msg::CountryTH, 101.2, 16.4),
+    (Msg::CountryVN, 106.2, 19.4),
+    (Msg::CountryKH, 106.9, 14.05),
 ];
 
 #[cfg(test)]

@@ -34,6 +34,13 @@ impl Label {
     fn right(&self) -> f64 {
         self.x + self.width
     }
+
+    /// True when the two labels share a row and their boxes (with the gap) meet.
+    pub fn overlaps(&self, other: &Label) -> bool {
+        row_key(self.y) == row_key(other.y)
+            && self.x < other.right() + LABEL_GAP_PX
+            && other.x < self.right() + LABEL_GAP_PX
+    }
 }
 
 /// The importance an event has when the editors give none: IOM's own work above context.
@@ -142,15 +149,6 @@ pub fn estimated_width(text: &str, font_px: f64) -> f64 {
 
 fn is_combining_lao(c: char) -> bool {
     matches!(c, '\u{0EB1}' | '\u{0EB4}'..='\u{0EBC}' | '\u{0EC8}'..='\u{0ECD}')
-}
-
-impl Label {
-    /// True when the two labels share a row and their boxes (with the gap) meet.
-    pub fn overlaps(&self, other: &Label) -> bool {
-        row_key(self.y) == row_key(other.y)
-            && self.x < other.right() + LABEL_GAP_PX
-            && other.x < self.right() + LABEL_GAP_PX
-    }
 }
 
 #[cfg(test)]

@@ -36,10 +36,25 @@ pub fn MapDrawing(
     let frame = NodeRef::<Div>::new();
     let width = use_width(frame);
     let hovered = RwSignal::new(None::<String>);
-    let hover_line = RwSignal::new(String::new());
     let bbox = shapes.bbox();
     let measure = StoredValue::new_local(TextMeasure::new(NAME_PX, true));
 
+    // What a pointer or focus is on, with its counts, derived from the hovered code.
+    let hover_line = {
+        let data = data.clone();
+        move || {
+            let code = hovered.get()?;
+            let i = data
+                .snapshot
+                .provinces
+                .iter()
+                .position(|p| p.code == code)?;
+            let lang = state.lang();
+            let name = data.snapshot.provinces[i].name.get(lang).text;
+            let count = counts.with(|c| c.get(i).copied())?;
+            Some(summary(state, name, count, lang))
+        }
+    };
     let drawing = part(move || {
         let width = width.get();
         if width <= 0.0 {
@@ -62,7 +77,6 @@ pub fn MapDrawing(
             width,
             height,
         );
-        let mut label = None;
         let provinces = drawn
             .into_iter()
             .map(|path| {
@@ -80,9 +94,6 @@ pub fn MapDrawing(
                 let class = format!("iom-province iom-shade-{}", shading.class(count.total()));
                 let is_selected = selected.contains(&path.code);
                 let aria = summary(state, &name, count, lang);
-                if hovered.get().as_deref() == Some(path.code.as_str()) {
-                    label = Some(aria.clone());
-                }
                 let (code_click, code_key, code_enter, code_focus) = (
                     path.code.clone(),
                     path.code.clone(),
@@ -117,7 +128,6 @@ pub fn MapDrawing(
                 }
             })
             .collect_view();
-        hover_line.set(label.unwrap_or_default());
         Some(view! {
             <svg
                 class="iom-map-svg"
@@ -135,7 +145,7 @@ pub fn MapDrawing(
     view! {
         // What a pointer or focus is on, with its counts (the province's own label says the same
         // to screen readers).
-        <p class="iom-map-hover" aria-hidden="true">{move || hover_line.get()}</p>
+        <p class="iom-map-hover" aria-hidden="true">{hover_line}</p>
         <div class="iom-map-frame" node_ref=frame>{drawing}</div>
     }
 }
@@ -155,10 +165,10 @@ fn names(
 ) -> impl IntoView {
     let s = &data.snapshot;
     let mut wanted: Vec<Wanted> = Vec::new();
-    for (code, lon, lat) in NEIGHBOURS {
-        let text = state.t(country(code)).to_owned();
+    for (country, lon, lat) in NEIGHBOURS {
+        let text = state.t(country).to_owned();
         wanted.push(Wanted {
-            key: code.to_owned(),
+            key: format!("{country:?}"),
             width: measure.try_update_value(|m| m.width(&text)).unwrap_or(0.0),
             text,
             at: projection.project(lon, lat),
@@ -198,11 +208,14 @@ fn names(
             .map(|path| path.label_at)
     });
     let placed = place(&wanted, width, height, LINE_PX);
-    let countries: Vec<&str> = NEIGHBOURS.iter().map(|(code, ..)| *code).collect();
+    let countries: Vec<String> = NEIGHBOURS
+        .iter()
+        .map(|(country, ..)| format!("{country:?}"))
+        .collect();
     let views = placed
         .into_iter()
         .map(|name| {
-            let class = if countries.contains(&name.key.as_str()) {
+            let class = if countries.contains(&name.key) {
                 "iom-map-country"
             } else {
                 "iom-map-name"
@@ -220,14 +233,4 @@ fn names(
         view! { <circle class="iom-map-capital" cx=coord(x) cy=coord(y) r="3.5" /> }
     });
     view! { {views} {star} }
-}
-
-fn country(code: &str) -> Msg {
-    match code {
-        "CN" => Msg::CountryCN,
-        "MM" => Msg::CountryMM,
-        "TH" => Msg::CountryTH,
-        "VN" => Msg::CountryVN,
-        _ => Msg::CountryKH,
-    }
 }
