@@ -1,44 +1,70 @@
-// Service worker of the standalone explorer: offline visits after a first one.
-//  - Pages: network first, the cached copy when offline.
-//  - Files with a hash in their name (js, wasm, css) and fonts, boundaries: cache first.
+// Service worker of the standalone explorer: offline visits after a first one, across deploys.
+//  - BUILD is written into this file by scripts/embed-hook.mjs: the build's version (from its
+//    hashed file names) and the files of its first view. A new deploy therefore changes this
+//    file's bytes, so browsers install the new worker, which stores the new build and, once
+//    active, deletes the caches of older builds.
+//  - The explorer's page (index.html, with any query): network first, the stored copy offline.
+//    No other page is stored: opening another file of the site in a tab (the schema, a
+//    snapshot) goes to the network as if there were no worker.
+//  - Files with a hash in their name (js, wasm, css): cache first; they never change.
+//  - Fonts, boundaries and the icon (no hash in their names): the stored copy at once, then
+//    checked with the server in the background, so that a changed file arrives on the next visit.
 //  - Snapshots (data/*.json): network first; offline, the last snapshot that passed the
 //    explorer's checks. Only the app writes that cache (after validation), never this worker,
 //    so a broken new snapshot cannot replace the last good one.
-const SHELL = "iom-explorer-shell-v1";
+const BUILD = __BUILD__;
+const SHELL_PREFIX = "iom-explorer-shell-";
+const SHELL = SHELL_PREFIX + BUILD.version;
 const GOOD_SNAPSHOTS = "iom-explorer-good-snapshots";
+const scope = new URL(self.registration.scope);
+const PAGE = new URL("index.html", scope).href;
+
+const isPage = (url) => url.origin === scope.origin && (url.pathname === scope.pathname || url.href.split("?")[0] === PAGE);
+const isHashed = (url) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(url.pathname);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(SHELL);
-      const html = await (await fetch("./index.html", { cache: "no-cache" })).text();
-      const files = new Set(["./", "./index.html", "./data/lao-provinces.geojson"]);
-      // The release page is minified: its attributes may have no quotes.
-      for (const match of html.matchAll(/(?:href|src)="?\.\/([^"\s>]+)|'\.\/([^']+\.(?:js|wasm))'/g)) {
-        files.add(`./${match[1] ?? match[2]}`);
-      }
-      await cache.addAll([...files]);
+      // The page itself as it is now, not an HTTP cache's older copy.
+      await cache.put(PAGE, await fetch(PAGE, { cache: "no-cache" }));
+      await cache.addAll(BUILD.files);
       await self.skipWaiting();
     })(),
   );
 });
 
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(SHELL_PREFIX) && name !== SHELL) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+const store = (request, response) => {
+  if (response.ok) {
+    const copy = response.clone();
+    caches.open(SHELL).then((cache) => cache.put(request, copy));
+  }
+  return response;
+};
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  if (url.origin !== scope.origin) return;
 
   if (request.mode === "navigate") {
+    if (!isPage(url)) return;
     event.respondWith(
       fetch(request)
-        .then((response) => {
-          if (response.ok) caches.open(SHELL).then((cache) => cache.put("./index.html", response.clone()));
-          return response;
-        })
-        .catch(async () => (await caches.match(request, { ignoreSearch: true })) ?? caches.match("./index.html")),
+        .then((response) => store(PAGE, response))
+        .catch(async () => (await caches.match(PAGE, { cacheName: SHELL })) ?? Response.error()),
     );
     return;
   }
@@ -53,14 +79,15 @@ self.addEventListener("fetch", (event) => {
     return;
   }
 
-  event.respondWith(
-    caches.match(request).then(
-      (hit) =>
-        hit ??
-        fetch(request).then((response) => {
-          if (response.ok) caches.open(SHELL).then((cache) => cache.put(request, response.clone()));
-          return response;
-        }),
-    ),
-  );
+  if (isHashed(url)) {
+    event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request).then((response) => store(request, response))));
+    return;
+  }
+
+  if (BUILD.files.some((file) => new URL(file, scope).href === url.href)) {
+    // Stale while revalidate.
+    const fresh = fetch(request, { cache: "no-cache" }).then((response) => store(request, response));
+    event.waitUntil(fresh.then(() => undefined, () => undefined));
+    event.respondWith(caches.match(request, { cacheName: SHELL }).then((hit) => hit ?? fresh));
+  }
 });

@@ -6,8 +6,10 @@
 //  1. writes embed.js (the script-embed loader) with the hashed names of the files just built;
 //  2. in a release build, minifies the JS: wasm-bindgen's glue (Trunk's own JS minifier cannot
 //     parse it), the service worker and embed.js, and updates the glue's integrity hash;
-//  3. replaces Trunk's inline start-up script with one that does the same and, when the app
-//     cannot start (its JS or Wasm failed to download), shows the page's failure message;
+//  3. replaces Trunk's inline start-up script with one that does the same, then starts the
+//     standalone page (`start_page`); when the app cannot start (its JS or Wasm failed to
+//     download), it shows the page's failure message, and if the Wasm stops later (out of
+//     memory, an abort), the crash panel (crash-panel.js, also in embed.js);
 //  4. adds the standalone page's Content-Security-Policy to index.html: no 'unsafe-inline' or
 //     'unsafe-eval' for scripts, only 'wasm-unsafe-eval' and the hash of that one inline
 //     module script (README, "Security").
@@ -72,9 +74,52 @@ const files = {
   fonts: find(/href="?\.\/(fonts-[^"\s>]+\.css)/, "fonts.css"),
   css: ["main", "svg", "print"].map((name) => find(new RegExp(`href="?\\./(${name}-[^"\\s>]+\\.css)`), `${name}.css`)),
 };
+// The Lao webfont, for embed.js's FontFace (a shadow root ignores @font-face): read from
+// fonts.css, so that the two declarations cannot drift apart.
+{
+  const css = readFileSync(join(staging, files.fonts), "utf8");
+  const value = (property) => {
+    const match = css.match(new RegExp(`${property}\\s*:\\s*([^;}]+)`));
+    if (!match) throw new Error(`embed-hook: fonts.css has no ${property}`);
+    return match[1].trim();
+  };
+  files.font = {
+    family: value("font-family").replace(/^["']|["']$/g, ""),
+    file: value("src").match(/url\(["']?([^"')]+)/)[1],
+    descriptors: {
+      style: value("font-style"),
+      weight: value("font-weight"),
+      display: value("font-display"),
+      unicodeRange: value("unicode-range"),
+    },
+  };
+}
+// Put into index.html's start-up script and into embed.js: the panel shown if the Wasm stops.
+const crashPanel = fillJs(readFileSync(new URL("./crash-panel.js", import.meta.url), "utf8"), "crash-panel.js");
 const template = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8");
-writeFileSync(join(staging, "embed.js"), fillJs(template, "embed.template.js").replace("__FILES__", JSON.stringify(files)));
+writeFileSync(
+  join(staging, "embed.js"),
+  fillJs(template, "embed.template.js")
+    .replace("__FILES__", () => JSON.stringify(files))
+    .replace("__CRASH_PANEL__", () => crashPanel),
+);
 console.log(`embed.js written for ${files.js}`);
+
+// The service worker's build: its version (a hash of the hashed file names, so each deploy
+// gives the worker new bytes and browsers update it) and the files of the first view.
+{
+  const linked = [...html.matchAll(/(?:href|src)="?\.\/([^"\s>]+)/g)].map((match) => match[1]);
+  const names = [...new Set([...linked, files.js, files.wasm, files.font.file, "data/lao-provinces.geojson"])]
+    .filter((name) => !/\.(html|json)$/.test(name))
+    .sort();
+  const version = createHash("sha256").update(names.join("\n")).digest("hex").slice(0, 16);
+  const build = { version, files: names.map((name) => `./${name}`) };
+  const worker = join(staging, "sw.js");
+  const code = readFileSync(worker, "utf8");
+  if (!code.includes("__BUILD__")) throw new Error("embed-hook: sw.js has no __BUILD__ placeholder");
+  writeFileSync(worker, code.replace("__BUILD__", () => JSON.stringify(build)));
+  console.log(`sw.js written for build ${version}: ${names.length} files`);
+}
 
 if (process.env.TRUNK_PROFILE === "release") {
   const shrink = async (name, module) => {
@@ -103,10 +148,15 @@ if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script
 // What Trunk's script does (import the glue, start the Wasm, expose the bindings, announce the
 // start), and the page's failure message instead of an endless "Loading" if that fails.
 const start = [
+  crashPanel,
+  // The standalone page's one explorer; before the app draws, the page's language.
+  'watchForCrash(() => [document.getElementById("iom-explorer")].filter(Boolean), () => document.documentElement.lang);',
   "try {",
   `const bindings = await import('./${files.js}');`,
   `const wasm = await bindings.default({ module_or_path: './${files.wasm}' });`,
   "window.wasmBindings = bindings;",
+  // The Wasm's own start does nothing (an embed must not act on its host): the page starts it.
+  "bindings.start_page();",
   'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
   "} catch (error) {",
   'for (const part of document.querySelectorAll(".iom-boot > span")) part.hidden = !part.hasAttribute("data-failed");',

@@ -29,8 +29,8 @@ export function cacheControl(file) {
   return /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
-/** Serves the files under `dir`; answers 404 outside it. */
-export function staticHandler(dir) {
+/** Serves the files under `dir`, with `headers` besides the usual ones; answers 404 outside it. */
+export function staticHandler(dir, headers = {}) {
   return async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
@@ -43,6 +43,7 @@ export function staticHandler(dir) {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": cacheControl(file),
         "x-content-type-options": "nosniff",
+        ...headers,
       });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (err) {

@@ -8,9 +8,16 @@ use iom_lao_explorer::core::i18n::{t, Msg};
 use iom_lao_explorer::core::text::Lang;
 use std::process::Command;
 
-const FILES: [&str; 2] = ["index.html", "scripts/embed.template.js"];
 /// What the page shows: the status, and the failure with a Reload link.
-const BOOT: [Msg; 3] = [Msg::Loading, Msg::StartFailed, Msg::Reload];
+const BOOT: &[Msg] = &[Msg::Loading, Msg::StartFailed, Msg::Reload];
+/// What the page shows when the Wasm stops: the panic hook's message and Reload.
+const CRASH: &[Msg] = &[Msg::PanicTitle, Msg::PanicBody, Msg::Reload];
+/// Each file, and the messages it must carry.
+const FILES: [(&str, &[Msg]); 3] = [
+    ("index.html", BOOT),
+    ("scripts/embed.template.js", BOOT),
+    ("scripts/crash-panel.js", CRASH),
+];
 
 fn msg_named(name: &str) -> Msg {
     *Msg::ALL
@@ -21,7 +28,7 @@ fn msg_named(name: &str) -> Msg {
 
 #[test]
 fn start_up_texts_are_the_rust_strings() {
-    for file in FILES {
+    for (file, needed) in FILES {
         let output = Command::new("node")
             .args(["scripts/ui-text.mjs", file])
             .output()
@@ -45,7 +52,7 @@ fn start_up_texts_are_the_rust_strings() {
                     "{file}: the build would put another text than the app's for Msg::{name} ({code})"
                 );
             }
-            for msg in BOOT {
+            for &msg in needed {
                 assert!(
                     texts.contains_key(&format!("{msg:?}")),
                     "{file} has no placeholder {{{{{code}:{msg:?}}}}}"
@@ -57,10 +64,10 @@ fn start_up_texts_are_the_rust_strings() {
 
 #[test]
 fn start_up_files_have_no_texts_of_their_own() {
-    for file in FILES {
+    for (file, needed) in FILES {
         let source = std::fs::read_to_string(file).unwrap();
         for lang in Lang::ALL {
-            for msg in BOOT {
+            for &msg in needed {
                 let text = t(lang, msg);
                 // "Reload" is too short to look for in a file that says "reload" in its comments.
                 if text.chars().count() > 12 {

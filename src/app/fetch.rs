@@ -1,9 +1,10 @@
-//! Downloads the snapshot with gloo-net and checks it with the core loader.
+//! Downloads the snapshot and checks it with the core loader.
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
 use wasm_bindgen_futures::JsFuture;
+
+use super::http::{self, is_json, HttpError, Limits};
 
 use crate::core::index::Index;
 use crate::core::load::MAX_SNAPSHOT_BYTES;
@@ -22,25 +23,10 @@ pub const TIMEOUT_SECONDS: u32 = 20;
 /// Why the snapshot is not shown. Each case names the URL and the problem.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    Network {
+    /// The download failed (see [`HttpError`]).
+    Download {
         url: String,
-    },
-    Timeout {
-        url: String,
-    },
-    Status {
-        url: String,
-        status: u16,
-        text: String,
-    },
-    TooLarge {
-        url: String,
-        bytes: usize,
-    },
-    /// The server answered with something that is not a snapshot (e.g. an HTML page).
-    WrongType {
-        url: String,
-        content_type: String,
+        error: HttpError,
     },
     Invalid {
         url: String,
@@ -48,54 +34,30 @@ pub enum LoadError {
     },
 }
 
-pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
-    // Aborts the download, body included, when it takes too long.
-    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_SECONDS * 1000);
+const LIMITS: Limits = Limits {
+    seconds: TIMEOUT_SECONDS,
+    bytes: MAX_SNAPSHOT_BYTES,
+    // Only JSON: anything else the site serves (an uploaded text file, a sign-in page) is not
+    // a snapshot, whatever its name.
+    accepts: is_json,
+};
 
-    let response = Request::get(&url)
-        .abort_signal(Some(&signal))
-        .send()
+/// Downloads and checks the snapshot at `url`; `published` is the one the explorer shows when
+/// no preview is asked for.
+pub async fn fetch_snapshot(url: String, published: String) -> Result<Loaded, LoadError> {
+    let body = http::get(&url, LIMITS)
         .await
-        .map_err(|_| aborted_or_network(&signal, &url))?;
-    if !response.ok() {
-        return Err(LoadError::Status {
-            url,
-            status: response.status(),
-            text: response.status_text(),
-        });
-    }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
-    if !could_be_json(&content_type) {
-        return Err(LoadError::WrongType { url, content_type });
-    }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|n| n.parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|bytes| *bytes > MAX_SNAPSHOT_BYTES) {
-        return Err(LoadError::TooLarge { url, bytes });
-    }
+        .map_err(|error| LoadError::Download {
+            url: url.clone(),
+            error,
+        })?;
     // Bytes, not text: the core checks that they are UTF-8 (naming the first bad byte) and
-    // parses them where they are; `text()` would replace bad bytes silently and cross the
-    // boundary as UTF-16 to be encoded back.
-    let body = web_sys::Response::from(response)
-        .array_buffer()
-        .map_err(|_| aborted_or_network(&signal, &url))?;
-    let body = wasm_bindgen_futures::JsFuture::from(body)
-        .await
-        .map(|buffer| js_sys::Uint8Array::new(&buffer))
-        .map_err(|_| aborted_or_network(&signal, &url))?;
-    if body.length() as usize > MAX_SNAPSHOT_BYTES {
-        return Err(LoadError::TooLarge {
-            url,
-            bytes: body.length() as usize,
-        });
-    }
-    let snapshot = load_snapshot_bytes(&body.to_vec()).map_err(|problems| LoadError::Invalid {
+    // parses them where they are.
+    let snapshot = load_snapshot_bytes(&body).map_err(|problems| LoadError::Invalid {
         url: url.clone(),
         problems,
     })?;
-    remember_good_snapshot(&url, &body);
+    remember_good_snapshot(&url, &published, &js_sys::Uint8Array::from(body.as_slice()));
     let index = Arc::new(Index::build(&snapshot));
     super::perf::mark_once(super::perf::SNAPSHOT);
     Ok(Loaded {
@@ -104,26 +66,11 @@ pub async fn fetch_snapshot(url: String) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Static hosts label JSON in many ways; an HTML page (a login or "not found" page served with
-/// status 200), an image or the like is certainly not a snapshot.
-fn could_be_json(content_type: &str) -> bool {
-    let kind = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    !(kind == "text/html"
-        || kind == "application/xhtml+xml"
-        || ["image/", "audio/", "video/", "font/"]
-            .iter()
-            .any(|prefix| kind.starts_with(prefix)))
-}
-
 /// Keeps a copy of a snapshot that passed every check, for offline visits: the service worker
 /// serves it when the network fails, and never stores a snapshot itself, so a broken new
-/// snapshot can never replace the last good one.
-fn remember_good_snapshot(url: &str, body: &js_sys::Uint8Array) {
+/// snapshot can never replace the last good one. Previews (up to 25 MB each) do not pile up:
+/// only the published snapshot and the last preview are kept.
+fn remember_good_snapshot(url: &str, published: &str, body: &js_sys::Uint8Array) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -131,9 +78,9 @@ fn remember_good_snapshot(url: &str, body: &js_sys::Uint8Array) {
     let Some(caches) = window.caches().ok().filter(|caches| !caches.is_undefined()) else {
         return;
     };
-    let Ok(absolute) =
-        web_sys::Url::new_with_base(url, &window.location().href().unwrap_or_default())
-    else {
+    let page = window.location().href().unwrap_or_default();
+    let absolute = |url: &str| web_sys::Url::new_with_base(url, &page).map(|url| url.href());
+    let (Ok(key), Ok(published)) = (absolute(url), absolute(published)) else {
         return;
     };
     let init = web_sys::ResponseInit::new();
@@ -145,27 +92,29 @@ fn remember_good_snapshot(url: &str, body: &js_sys::Uint8Array) {
     else {
         return;
     };
-    let key = absolute.href();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(cache) = JsFuture::from(caches.open(GOOD_SNAPSHOTS)).await else {
             return;
         };
         let cache = web_sys::Cache::from(cache);
         let _ = JsFuture::from(cache.put_with_str(&key, &response)).await;
+        if key == published {
+            return;
+        }
+        let Ok(stored) = JsFuture::from(cache.keys()).await else {
+            return;
+        };
+        for request in js_sys::Array::from(&stored).iter() {
+            let stored = js_sys::Reflect::get(&request, &"url".into())
+                .ok()
+                .and_then(|url| url.as_string())
+                .unwrap_or_default();
+            if stored != key && stored != published {
+                let _ = JsFuture::from(cache.delete_with_str(&stored)).await;
+            }
+        }
     });
 }
 
 /// The Cache Storage name shared with `public/sw.js`.
 const GOOD_SNAPSHOTS: &str = "iom-explorer-good-snapshots";
-
-fn aborted_or_network(signal: &web_sys::AbortSignal, url: &str) -> LoadError {
-    if signal.aborted() {
-        LoadError::Timeout {
-            url: url.to_owned(),
-        }
-    } else {
-        LoadError::Network {
-            url: url.to_owned(),
-        }
-    }
-}

@@ -1,10 +1,12 @@
 //! The browser app: thin Leptos views over the core.
 //!
-//! Two ways in: the standalone page (`index.html`, `main()` mounts into `#iom-explorer`), and
-//! the script embed (`embed.js` calls [`mount_explorer`] once per `data-iom-explorer` element).
+//! Two ways in: the standalone page (`index.html` calls [`start_page`], which mounts into
+//! `#iom-explorer`), and the script embed (`embed.js` calls [`mount_explorer`] once per
+//! `data-iom-explorer` element).
 
 mod download;
 mod fetch;
+mod http;
 mod intl;
 mod panic;
 mod perf;
@@ -32,8 +34,10 @@ fn next_root_id() -> String {
     )
 }
 
-/// Mounts the standalone explorer into `#iom-explorer`, if the page has one.
-pub fn start() {
+/// Mounts the standalone explorer into `#iom-explorer`: called by `index.html`'s start-up
+/// script only (see `main.rs`).
+#[wasm_bindgen]
+pub fn start_page() {
     perf::mark_once(perf::STARTED);
     panic::install();
     let Some(host) = document().get_element_by_id("iom-explorer") else {

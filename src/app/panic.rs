@@ -68,19 +68,31 @@ fn show_panel(mount: &web_sys::HtmlElement) -> Result<(), wasm_bindgen::JsValue>
     Ok(())
 }
 
-/// `?debug=panic` makes the standalone page panic on purpose, so that the browser tests can
-/// check what a visitor sees. It affects only the visitor's own page.
+/// `?debug=panic`, `?debug=abort` and `?debug=oom` make the standalone page fail on purpose
+/// (a panic; an abort, which no panic hook sees; an allocation the Wasm cannot grow to), so
+/// that the browser tests can check what a visitor sees. It affects only the visitor's page.
 pub fn deliberate_if_asked() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let query = window.location().search().unwrap_or_default();
     let query = query.strip_prefix('?').unwrap_or(&query);
-    if form_urlencoded::parse(query.as_bytes()).any(|(k, v)| k == "debug" && v == "panic") {
-        let boom = Closure::once_into_js(|| -> () {
-            panic!("deliberate panic for testing (debug=panic)")
-        });
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 1500);
-    }
+    let Some(kind) = form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "debug")
+        .map(|(_, value)| value.into_owned())
+    else {
+        return;
+    };
+    let boom = Closure::once_into_js(move || match kind.as_str() {
+        "panic" => panic!("deliberate panic for testing (debug=panic)"),
+        "abort" => std::process::abort(),
+        // More than a 32-bit Wasm can ever hold: the allocator fails, which aborts.
+        "oom" => {
+            let huge = vec![1u8; 3_900_000_000];
+            std::hint::black_box(huge);
+        }
+        _ => {}
+    });
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 1500);
 }

@@ -115,7 +115,7 @@ impl AppState {
                 state
             }
             UrlSync::Hash(key) => hash_value(key)
-                .map(|q| UrlState::parse(&q))
+                .map(|q| parse_host_hash(&q))
                 .unwrap_or_else(|| mount.initial.clone()),
             UrlSync::Off => mount.initial.clone(),
         };
@@ -155,7 +155,7 @@ impl AppState {
             UrlSync::Hash(key) => {
                 let _ = window_event_listener(leptos::ev::hashchange, move |_| {
                     if let Some(query) = hash_value(&key) {
-                        let next = UrlState::parse(&query);
+                        let next = parse_host_hash(&query);
                         if next != url.get_untracked() {
                             state.arrive(next);
                         }
@@ -252,14 +252,21 @@ impl AppState {
         self.mount.with_value(|m| m.root_id.clone())
     }
 
-    /// The snapshot to load: a same-site preview from the URL, the host's choice, or the
-    /// snapshot shipped with the explorer.
+    /// The snapshot to load: a preview from the URL (a path in the explorer's folder), or the
+    /// published one.
     pub fn snapshot_url(&self) -> String {
         // Only a navigation changes it, which is at rest at once: typing does not ask again.
         let preview = self.at_rest.with(|url| url.snapshot.clone());
         preview
             .map(|path| self.asset(&path))
-            .or_else(|| self.mount.with_value(|m| m.snapshot.clone()))
+            .unwrap_or_else(|| self.published_snapshot_url())
+    }
+
+    /// The published snapshot: the host's choice (`data-snapshot`), or the one shipped with the
+    /// explorer.
+    pub fn published_snapshot_url(&self) -> String {
+        self.mount
+            .with_value(|m| m.snapshot.clone())
             .unwrap_or_else(|| self.asset(DEFAULT_SNAPSHOT))
     }
 
@@ -287,6 +294,11 @@ impl AppState {
 
     pub fn clear_filters(&self) {
         self.update_filters(|filters| *filters = Filters::default());
+    }
+
+    /// Leaves a preview for the published snapshot, keeping the view and filters.
+    pub fn show_published(&self) {
+        self.update(History::Push, |url| url.snapshot = None);
     }
 
     /// Shows step `step` (0-based) of the story, as a new history entry, so that Back and
@@ -419,6 +431,16 @@ const LANG_KEY: &str = "iom-lao-explorer.lang";
 fn stored_lang() -> Option<Lang> {
     let storage = window().local_storage().ok()??;
     Lang::from_code(&storage.get_item(LANG_KEY).ok()??)
+}
+
+/// The state a script embed keeps in its host page's hash. Anyone can link to the host page
+/// with any hash, so the hash never chooses the snapshot: that stays the host's
+/// `data-snapshot` (or the published one).
+fn parse_host_hash(query: &str) -> UrlState {
+    UrlState {
+        snapshot: None,
+        ..UrlState::parse(query)
+    }
 }
 
 fn current_query() -> String {

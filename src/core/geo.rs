@@ -47,6 +47,10 @@ enum RawGeometry {
     MultiPolygon(Vec<Vec<Vec<[f64; 2]>>>),
 }
 
+/// The shipped boundaries are about 30 KB; a more detailed replacement might be a few MB.
+/// Anything larger is refused while it downloads, before a phone has to hold it.
+pub const MAX_BOUNDARIES_BYTES: usize = 5 * 1024 * 1024;
+
 impl Boundaries {
     /// Parses a GeoJSON FeatureCollection of Polygon and MultiPolygon features with
     /// `code` and `name` properties. Never panics; the error names the problem.

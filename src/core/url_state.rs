@@ -56,7 +56,7 @@ pub struct UrlState {
     pub lang: Lang,
     /// Id of the item whose details are open.
     pub item: Option<String>,
-    /// A same-origin snapshot path, for previews of a new snapshot (see README).
+    /// A snapshot path in the explorer's folder, for previews of a new snapshot (see README).
     pub snapshot: Option<String>,
     pub filters: Filters,
     /// Iframe mode (`embed=1`): no page header or footer; the height is posted to the parent.
@@ -82,9 +82,7 @@ impl UrlState {
                 "view" => state.view = View::from_code(&value).unwrap_or(state.view),
                 "lang" => state.lang = Lang::from_code(&value).unwrap_or(state.lang),
                 "item" if is_plausible_id(&value) => state.item = Some(value.into_owned()),
-                "snapshot" if is_same_origin_path(&value) => {
-                    state.snapshot = Some(value.into_owned())
-                }
+                "snapshot" if is_preview_path(&value) => state.snapshot = Some(value.into_owned()),
                 "theme" => state.filters.themes.extend(ids(&value)),
                 "province" => state.filters.provinces.extend(ids(&value)),
                 "partner_kind" => state.filters.kinds.extend(
@@ -201,15 +199,18 @@ fn is_plausible_id(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
 }
 
-/// Only relative paths on the explorer's own site: a shared link cannot make the page show
-/// content from somewhere else.
-fn is_same_origin_path(value: &str) -> bool {
-    !value.is_empty()
-        && !value.starts_with("//")
-        && !value.contains(':')
-        && !value.contains('\\')
-        && value.ends_with(".json")
-        && value.bytes().all(|b| b.is_ascii_graphic())
+/// Only a plain path to a `.json` file in the explorer's own folder or below it: a shared link
+/// cannot make the page show content from somewhere else, nor reach another file on the site
+/// through `..`, `/`, a query, a fragment or a second layer of percent-encoding
+/// (`a.txt%23.json`, `x?.json`).
+pub fn is_preview_path(value: &str) -> bool {
+    value.ends_with(".json")
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+        && value
+            .split('/')
+            .all(|segment| !segment.is_empty() && segment != "." && segment != "..")
 }
 
 #[cfg(test)]
@@ -242,11 +243,30 @@ mod tests {
                 .as_deref(),
             Some("data/test.json")
         );
+        assert_eq!(
+            UrlState::parse("snapshot=previews/2026-12/test_2.json")
+                .snapshot
+                .as_deref(),
+            Some("previews/2026-12/test_2.json")
+        );
         for bad in [
             "https://evil.example/x.json",
             "//evil.example/x.json",
             "javascript:x.json",
             "data/x.txt",
+            // Other files on the site, through a path that only ends in `.json`.
+            "../../uploads/a.txt#.json",
+            "../../uploads/a.txt%23.json",
+            "data/../uploads/a.json",
+            "./data/x.json",
+            "data//x.json",
+            "/logout?destination=https%3A%2F%2Fevil%2Fx.json",
+            "x?.json",
+            "/data/x.json",
+            "data/x.json?v=1",
+            "data\\x.json",
+            "data/x y.json",
+            ".json/",
         ] {
             let query = form_urlencoded::Serializer::new(String::new())
                 .append_pair("snapshot", bad)

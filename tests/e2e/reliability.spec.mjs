@@ -99,6 +99,19 @@ test("a panic shows an error panel with Reload, not a frozen page", async ({ pag
   await Promise.all([page.waitForEvent("load"), alert.getByRole("button", { name: "Reload" }).click()]);
 });
 
+for (const [kind, what] of [
+  ["abort", "an abort, which no panic hook sees"],
+  ["oom", "running out of memory"],
+]) {
+  test(`${what} ends in the error panel, in the page's language, never an endless state`, async ({ page }) => {
+    await page.goto(`./?view=timeline&lang=lo&debug=${kind}`);
+    const alert = page.getByRole("alert");
+    await expect(alert.getByRole("heading")).toHaveText("ມີບາງຢ່າງຜິດພາດໃນເຄື່ອງມື", { timeout: 10_000 });
+    await expect(alert.getByRole("button", { name: "ໂຫຼດໃໝ່" })).toBeVisible();
+    await expect(page.locator(".iom-explorer:not(.iom-panic)")).toHaveCount(0);
+  });
+}
+
 test("iframe mode posts only its height message to the parent, with a height", async ({ page }) => {
   // The host page (not the frame: init scripts run in every frame) records what it receives.
   await page.addInitScript(() => {
@@ -155,7 +168,8 @@ test.describe("offline", () => {
     });
     // The worker keeps every stylesheet of the (minified) page, so an offline visit is styled.
     const uncached = await page.evaluate(async () => {
-      const cached = (await (await caches.open("iom-explorer-shell-v1")).keys()).map((request) => request.url);
+      const shell = (await caches.keys()).find((name) => name.startsWith("iom-explorer-shell-"));
+      const cached = (await (await caches.open(shell)).keys()).map((request) => request.url);
       return [...document.querySelectorAll("link[rel=stylesheet]")].map((link) => link.href).filter((href) => !cached.includes(href));
     });
     expect(uncached).toEqual([]);

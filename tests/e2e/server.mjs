@@ -4,9 +4,15 @@ import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { staticHandler } from "../../scripts/serve.mjs";
+import { makeBuilds } from "./deploys.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 8181);
+// A second origin, for host pages that load the explorer from another site (the usual CMS case).
+const otherPort = port + 1;
+const explorerOrigin = `http://127.0.0.1:${port}`;
 const dist = staticHandler(resolve("dist"));
+// What the README's Embedding section asks of a site that serves the explorer to other sites.
+const distForOtherSites = staticHandler(resolve("dist"), { "access-control-allow-origin": "*" });
 const corpus = staticHandler(resolve("tests"));
 const host = staticHandler(resolve("tests/e2e/host"));
 // The built explorer also lives under a CMS-like sub-path, to prove it works from there.
@@ -53,6 +59,32 @@ const faults = {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(count === 1 ? good : broken);
   },
+  // A good snapshot labelled as plain text: an uploaded .txt file is not a snapshot.
+  "/fault/plain-text": (req, res) => {
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+    res.end(good);
+  },
+  // A redirect to another site (another origin: localhost instead of 127.0.0.1), which serves
+  // a good snapshot to anyone (CORS), as an open redirect could.
+  "/fault/redirect-off-site": (req, res) => {
+    res.writeHead(302, { location: `http://localhost:${port}/cors/strategy.json` });
+    res.end();
+  },
+  // 30 MB with no Content-Length (chunked): stopped while it arrives, at the limit.
+  "/fault/chunked-huge": (req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    const chunk = Buffer.alloc(1024 * 1024, 32);
+    let sent = 0;
+    const more = () => {
+      while (sent < 30) {
+        sent += 1;
+        if (!res.write(chunk)) return res.once("drain", more);
+      }
+      res.end();
+    };
+    res.on("error", () => {});
+    more();
+  },
   // 500 on the first request for each name (/fault/fails-once-NAME.json), then the real
   // snapshot, so Retry can be tested by parallel test runs independently.
   "/fault/fails-once": (req, res, count) => {
@@ -65,11 +97,30 @@ const faults = {
   },
 };
 
+// Builds A, A2 (A with changed boundaries) and B (A with a changed stylesheet) of the explorer,
+// each site under /deploy/<site>/ serving the build it was last switched to.
+const builds = makeBuilds(resolve("dist"));
+const deployed = new Map();
+
 createServer((req, res) => {
-  const { pathname } = new URL(req.url, "http://127.0.0.1");
+  const { pathname, searchParams } = new URL(req.url, "http://127.0.0.1");
+  if (pathname === "/cors/strategy.json") {
+    res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
+    return res.end(good);
+  }
+  if (pathname === "/__deploy") {
+    deployed.set(searchParams.get("site"), searchParams.get("build"));
+    res.writeHead(200, { "content-type": "application/json" });
+    return res.end(JSON.stringify(builds.names));
+  }
+  const deploy = pathname.match(/^\/deploy\/([\w-]+)\//);
+  if (deploy) {
+    req.url = req.url.slice(deploy[0].length - 1);
+    return builds.handler(deployed.get(deploy[1]) ?? "A")(req, res);
+  }
   if (pathname.startsWith(SUB_PATH)) {
     req.url = "/" + req.url.slice(SUB_PATH.length);
-    return dist(req, res);
+    return distForOtherSites(req, res);
   }
   if (pathname.startsWith("/host/")) {
     req.url = req.url.replace("/host/", "/");
@@ -88,3 +139,23 @@ createServer((req, res) => {
   }
   return dist(req, res);
 }).listen(port, "127.0.0.1", () => console.log(`e2e server on http://127.0.0.1:${port}/`));
+
+// The other origin: host pages only, each under the Content-Security-Policy its first line
+// names (`<!-- csp: ... -->`, after its doctype), with the explorer's origin filled in.
+createServer((req, res) => {
+  const { pathname } = new URL(req.url, "http://127.0.0.1");
+  const name = pathname.match(/^\/host\/([\w-]+\.html)$/)?.[1];
+  let page;
+  try {
+    page = name && readFileSync(resolve("tests/e2e/host", name), "utf8").replaceAll("__EXPLORER__", explorerOrigin);
+  } catch {
+    page = undefined;
+  }
+  if (!page) {
+    res.writeHead(404, { "content-type": "text/plain" });
+    return res.end("Not found\n");
+  }
+  const policy = page.match(/<!-- csp: (.*?) -->/)?.[1];
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...(policy ? { "content-security-policy": policy } : {}) });
+  res.end(page);
+}).listen(otherPort, "127.0.0.1", () => console.log(`host pages on http://127.0.0.1:${otherPort}/`));

@@ -42,7 +42,7 @@ pub fn App(mount: Mount) -> impl IntoView {
     let snapshot = LocalResource::new(move || {
         let url = snapshot_url.get();
         async move {
-            let result = fetch_snapshot(url).await;
+            let result = fetch_snapshot(url, state.published_snapshot_url()).await;
             retrying.set(false);
             result
         }
@@ -129,6 +129,7 @@ pub fn App(mount: Mount) -> impl IntoView {
                     <shell::Header compact=state.is_script_embed() />
                 </Show>
                 <main id=main_id.clone() class="iom-main" tabindex="-1" node_ref=main>
+                    <shell::PreviewBanner />
                     {part(move || match (retrying.get(), snapshot.get()) {
                         (true, _) | (_, None) => view! { <shell::Loading /> }.into_any(),
                         (false, Some(Err(error))) => view! { <shell::LoadErrorPanel error retry /> }.into_any(),

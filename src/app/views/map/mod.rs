@@ -7,14 +7,17 @@ mod table;
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 
+use crate::app::fetch::TIMEOUT_SECONDS;
+use crate::app::http::{self, could_be_json, HttpError, Limits};
 use crate::app::intl::format_number;
 use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::part;
 use crate::app::views::Data;
-use crate::core::geo::{province_counts, Boundaries, ProvinceCounts, Shading};
+use crate::core::geo::{
+    province_counts, Boundaries, ProvinceCounts, Shading, MAX_BOUNDARIES_BYTES,
+};
 use crate::core::i18n::{fill, Msg};
 use crate::core::Lang;
 
@@ -22,16 +25,33 @@ use crate::core::Lang;
 pub const BOUNDARIES: &str = "data/lao-provinces.geojson";
 const SHADES: usize = 5;
 
+const LIMITS: Limits = Limits {
+    seconds: TIMEOUT_SECONDS,
+    bytes: MAX_BOUNDARIES_BYTES,
+    accepts: could_be_json,
+};
+
 async fn fetch_boundaries(url: String) -> Result<Arc<Boundaries>, String> {
-    let response = Request::get(&url)
-        .send()
+    let body = http::get(&url, LIMITS)
         .await
-        .map_err(|err| err.to_string())?;
-    if !response.ok() {
-        return Err(format!("{} {}", response.status(), response.status_text()));
-    }
-    let text = response.text().await.map_err(|err| err.to_string())?;
+        .map_err(|error| brief(&error))?;
+    let text = String::from_utf8(body).map_err(|_| "not UTF-8".to_owned())?;
     Boundaries::parse(&text).map(Arc::new)
+}
+
+/// The problem in a few words, for the map's notice (the table below it still works).
+fn brief(error: &HttpError) -> String {
+    match error {
+        HttpError::Network => "network error".into(),
+        HttpError::Timeout => format!("no answer within {TIMEOUT_SECONDS} s"),
+        HttpError::Status { status, text } => format!("{status} {text}").trim().to_owned(),
+        HttpError::Redirected { to } => format!("redirected to {to}"),
+        HttpError::WrongType { content_type } => format!("served as {content_type}"),
+        HttpError::TooLarge { .. } => format!(
+            "larger than {} MB",
+            crate::core::num::megabytes(MAX_BOUNDARIES_BYTES)
+        ),
+    }
 }
 
 pub(crate) fn summary(state: AppState, name: &str, counts: ProvinceCounts, lang: Lang) -> String {

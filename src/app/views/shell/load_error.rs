@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::fetch::{LoadError, TIMEOUT_SECONDS};
+use crate::app::http::HttpError;
 use crate::app::state::{tr, AppState};
 use crate::app::views::widgets::part;
 use crate::core::i18n::{fill, Msg};
@@ -15,6 +16,35 @@ fn megabytes(bytes: usize) -> String {
     format!("{} MB", crate::core::num::megabytes(bytes))
 }
 
+/// The sentence that names what went wrong with the snapshot's download.
+fn download_problem(t: impl Fn(Msg) -> &'static str, url: &str, error: &HttpError) -> String {
+    match error {
+        HttpError::Network => fill(t(Msg::LoadFailedNetwork), &[url]),
+        HttpError::Timeout => fill(
+            t(Msg::LoadFailedTimeout),
+            &[url, &TIMEOUT_SECONDS.to_string()],
+        ),
+        HttpError::Status { status, text } => fill(
+            t(Msg::LoadFailedStatus),
+            &[format!("{status} {text}").trim(), url],
+        ),
+        HttpError::Redirected { to } => fill(t(Msg::LoadFailedRedirected), &[url, to]),
+        HttpError::WrongType { content_type } => {
+            fill(t(Msg::LoadFailedWrongType), &[content_type, url])
+        }
+        HttpError::TooLarge {
+            declared: Some(bytes),
+        } => fill(
+            t(Msg::LoadFailedTooLarge),
+            &[url, &megabytes(*bytes), &megabytes(MAX_SNAPSHOT_BYTES)],
+        ),
+        HttpError::TooLarge { declared: None } => fill(
+            t(Msg::LoadFailedTooLargeStreamed),
+            &[url, &megabytes(MAX_SNAPSHOT_BYTES)],
+        ),
+    }
+}
+
 #[component]
 pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -23,23 +53,8 @@ pub fn LoadErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
         part(move || {
             let t = |msg| state.t(msg);
             match &error {
-                LoadError::Network { url } => fill(t(Msg::LoadFailedNetwork), &[url]),
-                LoadError::Timeout { url } => fill(
-                    t(Msg::LoadFailedTimeout),
-                    &[url, &TIMEOUT_SECONDS.to_string()],
-                ),
-                LoadError::Status { url, status, text } => fill(
-                    t(Msg::LoadFailedStatus),
-                    &[format!("{status} {text}").trim(), url],
-                ),
-                LoadError::TooLarge { url, bytes } => fill(
-                    t(Msg::LoadFailedTooLarge),
-                    &[url, &megabytes(*bytes), &megabytes(MAX_SNAPSHOT_BYTES)],
-                ),
+                LoadError::Download { url, error } => download_problem(t, url, error),
                 LoadError::Invalid { url, .. } => fill(t(Msg::LoadFailedInvalid), &[url]),
-                LoadError::WrongType { url, content_type } => {
-                    fill(t(Msg::LoadFailedWrongType), &[content_type, url])
-                }
             }
         })
     };

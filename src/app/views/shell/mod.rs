@@ -1,8 +1,10 @@
 //! Page chrome: header with navigation and language switch, loading state, footer.
 
 mod load_error;
+mod preview;
 
 pub use load_error::LoadErrorPanel;
+pub use preview::PreviewBanner;
 
 use std::time::Duration;
 
