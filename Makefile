@@ -18,4 +18,5 @@ screenshots: build
 # Performance figures and budgets (README, "Performance"). Timing is never part of `make test`.
 bench: build
 	cargo run --locked --release --quiet --bin snapshot-synth
+	cargo run --locked --release --quiet --bin index-bench
 	node scripts/bench.mjs

@@ -2,13 +2,19 @@
 //! directions, the years each item covers, and the folded search text of each item.
 //! Filtering and the views read this; nothing is rebuilt per keystroke.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::kinds::{ItemKind, ItemRef};
-use super::model::Snapshot;
-use super::search::fold_into;
+use super::model::{Partner, Snapshot};
+use super::search::{fold, fold_into};
 use super::text::Text;
 use super::years::{Years, LAST_YEAR};
+
+/// At most this many bytes of partner text (names, then aliases) are copied into the search
+/// text of each event and project. The copies multiply (a partner named by 100 events is
+/// copied 100 times), so without a bound a snapshot that passes every check could fill the
+/// memory. The shipped snapshot copies at most 1.2 KB into an item, so all of it fits.
+pub const MAX_PARTNER_TEXT_BYTES: usize = 4 * 1024;
 
 /// Everything an item is linked to, in both directions (a theme lists the events that name it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,11 +52,11 @@ impl Links {
         })
     }
 
+    /// Adds a link the index has not made yet (`Index::link_pair` makes each once), so no
+    /// list is searched.
     fn add(&mut self, kind: ItemKind, index: usize) {
         if let Some(list) = self.list(kind) {
-            if !list.contains(&index) {
-                list.push(index);
-            }
+            list.push(index);
         }
     }
 }
@@ -66,6 +72,9 @@ pub struct Index {
     pub project_years: Vec<Years>,
     /// Years in which each partner appears in a dated event or project (None: in none).
     pub partner_years: Vec<Option<Years>>,
+    /// How many pairs linking looked at, for the test that linking stays linear.
+    #[cfg(test)]
+    link_steps: usize,
 }
 
 fn push_text(out: &mut String, text: &Text) {
@@ -78,6 +87,39 @@ fn push_text(out: &mut String, text: &Text) {
 fn push_str(out: &mut String, text: &str) {
     fold_into(text, out);
     out.push('\n');
+}
+
+/// The folded lines of a partner that its events and projects copy into their search text.
+struct PartnerLines {
+    /// Its name in each language and its short name.
+    names: Vec<String>,
+    aliases: Vec<String>,
+}
+
+impl PartnerLines {
+    fn new(partner: &Partner) -> Self {
+        let names = partner.name.all().chain(partner.short_name.as_deref());
+        PartnerLines {
+            names: names.map(fold).collect(),
+            aliases: partner.aliases.iter().map(|alias| fold(alias)).collect(),
+        }
+    }
+}
+
+/// Copies the lines of `partners` into `out` while they fit in MAX_PARTNER_TEXT_BYTES: every
+/// name first, then the aliases, so that an item is found by the names of all its partners
+/// before the aliases of any. A line that does not fit is left out whole, not cut.
+fn copy_partner_lines(out: &mut String, partners: &[usize], lines: &[PartnerLines]) {
+    let names = partners.iter().flat_map(|&p| &lines[p].names);
+    let aliases = partners.iter().flat_map(|&p| &lines[p].aliases);
+    let mut left = MAX_PARTNER_TEXT_BYTES;
+    for line in names.chain(aliases) {
+        if line.len() < left {
+            out.push_str(line);
+            out.push('\n');
+            left -= line.len() + 1;
+        }
+    }
 }
 
 impl Index {
@@ -97,6 +139,8 @@ impl Index {
             event_years: Vec::new(),
             project_years: Vec::new(),
             partner_years: Vec::new(),
+            #[cfg(test)]
+            link_steps: 0,
         };
         for kind in ItemKind::ALL {
             if kind != ItemKind::Source {
@@ -110,17 +154,22 @@ impl Index {
         index
     }
 
-    fn link(&mut self, a: ItemRef, ids: &[String]) {
-        for id in ids {
-            if let Some(&b) = self.ids.get(id) {
-                self.link_pair(a, b);
-            }
+    /// Links `a` and `b` both ways, unless they are linked already. `linked` holds every pair
+    /// linked so far: looking through the lists instead (`Vec::contains`) made building
+    /// quadratic: 20,000 events naming one theme were 200 million steps.
+    fn link_pair(&mut self, a: ItemRef, b: ItemRef, linked: &mut HashSet<(ItemRef, ItemRef)>) {
+        #[cfg(test)]
+        {
+            self.link_steps += 1;
         }
-    }
-
-    fn link_pair(&mut self, a: ItemRef, b: ItemRef) {
+        if !linked.insert((a.min(b), a.max(b))) {
+            return;
+        }
         if let Some(links) = self.links.get_mut(&a.kind) {
             links[a.index].add(b.kind, b.index);
+        }
+        if b == a {
+            return;
         }
         if let Some(links) = self.links.get_mut(&b.kind) {
             links[b.index].add(a.kind, a.index);
@@ -129,11 +178,16 @@ impl Index {
 
     /// Links every item to what its reference fields name (the kinds table lists them).
     fn link_all(&mut self, s: &Snapshot) {
+        let mut linked = HashSet::new();
         for kind in ItemKind::ALL {
             let info = kind.describe();
             for i in 0..(info.len)(s) {
                 for reference in info.references {
-                    self.link(ItemRef::new(kind, i), (reference.ids)(s, i));
+                    for id in (reference.ids)(s, i) {
+                        if let Some(&b) = self.ids.get(id) {
+                            self.link_pair(ItemRef::new(kind, i), b, &mut linked);
+                        }
+                    }
                 }
             }
         }
@@ -167,24 +221,7 @@ impl Index {
     }
 
     fn build_search(&mut self, s: &Snapshot) {
-        let partner_names: Vec<String> = s
-            .partners
-            .iter()
-            .map(|p| {
-                let mut out = String::new();
-                push_text(&mut out, &p.name);
-                p.short_name
-                    .iter()
-                    .chain(&p.aliases)
-                    .for_each(|alias| push_str(&mut out, alias));
-                out
-            })
-            .collect();
-        let with_partners = |out: &mut String, partners: &[usize]| {
-            for &p in partners {
-                out.push_str(&partner_names[p]);
-            }
-        };
+        let partner_lines: Vec<PartnerLines> = s.partners.iter().map(PartnerLines::new).collect();
 
         let themes = s
             .themes
@@ -201,7 +238,12 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let mut out = partner_names[i].clone();
+                let lines = &partner_lines[i];
+                let mut out = String::new();
+                for line in lines.names.iter().chain(&lines.aliases) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
                 push_text(&mut out, &p.summary);
                 out
             })
@@ -225,7 +267,8 @@ impl Index {
                 let mut out = String::new();
                 push_text(&mut out, &e.title);
                 push_text(&mut out, &e.summary);
-                with_partners(&mut out, &self.links[&ItemKind::Event][i].partners);
+                let partners = &self.links[&ItemKind::Event][i].partners;
+                copy_partner_lines(&mut out, partners, &partner_lines);
                 out
             })
             .collect();
@@ -237,7 +280,8 @@ impl Index {
                 let mut out = String::new();
                 push_text(&mut out, &p.title);
                 push_text(&mut out, &p.summary);
-                with_partners(&mut out, &self.links[&ItemKind::Project][i].partners);
+                let partners = &self.links[&ItemKind::Project][i].partners;
+                copy_partner_lines(&mut out, partners, &partner_lines);
                 out
             })
             .collect();
@@ -312,6 +356,7 @@ mod tests {
         }
     }
     use crate::core::load_snapshot;
+    use crate::core::validate::{validate, MAX_ALIASES, MAX_ALIAS_CHARS};
 
     fn minimal() -> Snapshot {
         load_snapshot(include_str!("../../tests/fixtures/minimal.json")).unwrap()
@@ -339,6 +384,166 @@ mod tests {
             .search_text(event)
             .contains("ministry of planning and investment"));
         assert!(index.search_text(event).contains("mpi"));
+    }
+
+    /// The total size of the search text of every item.
+    fn search_bytes(index: &Index) -> usize {
+        index.search.values().flatten().map(String::len).sum()
+    }
+
+    /// 1,000 events and a project name the same ten partners, each with as many aliases as
+    /// it may have, all as long as they may be: the snapshot passes every check, each event
+    /// and project copies at most MAX_PARTNER_TEXT_BYTES of its partners, and the partners'
+    /// names, which come first, are all copied.
+    #[test]
+    fn what_events_copy_from_their_partners_is_bounded() {
+        let mut s = minimal();
+        let partner = s.partners[0].clone();
+        s.partners = (0..10)
+            .map(|i| {
+                let mut copy = partner.clone();
+                if i > 0 {
+                    copy.id = format!("p-mpi-{i}");
+                }
+                copy.name = Text::en(format!("Partner number {i}"));
+                copy.aliases = (0..MAX_ALIASES)
+                    .map(|j| format!("{i}-{j:0>width$}", width = MAX_ALIAS_CHARS - 2))
+                    .collect();
+                copy
+            })
+            .collect();
+        let ids: Vec<String> = s.partners.iter().map(|p| p.id.clone()).collect();
+        let event = s.events[0].clone();
+        s.events = (0..1_000)
+            .map(|i| {
+                let mut copy = event.clone();
+                if i > 0 {
+                    copy.id = format!("ev-{i}");
+                }
+                copy.partners = ids.clone();
+                copy
+            })
+            .collect();
+        s.projects[0].partners = ids.clone();
+        assert_eq!(validate(&s), Vec::new());
+
+        let mut bare = s.clone();
+        bare.events.iter_mut().for_each(|e| e.partners.clear());
+        bare.projects.iter_mut().for_each(|p| {
+            p.partners.clear();
+            p.donors.clear();
+        });
+        let copying = s.events.len() + s.projects.len();
+        let bound = search_bytes(&Index::build(&bare)) + copying * MAX_PARTNER_TEXT_BYTES;
+        let index = Index::build(&s);
+        assert!(
+            search_bytes(&index) <= bound,
+            "{} bytes of search text; at most {bound}",
+            search_bytes(&index)
+        );
+        for item in [
+            ItemRef::new(ItemKind::Event, 999),
+            ItemRef::new(ItemKind::Project, 0),
+        ] {
+            for i in 0..10 {
+                let name = format!("partner number {i}\n");
+                assert!(index.search_text(item).contains(&name), "{item:?} {i}");
+            }
+        }
+    }
+
+    /// The shipped snapshot fits the bound: every event and project is found by every name,
+    /// short name and alias of its partners.
+    #[test]
+    fn shipped_events_and_projects_carry_all_their_partners_names() {
+        let s = crate::core::shipped_snapshot();
+        let index = Index::build(&s);
+        for kind in [ItemKind::Event, ItemKind::Project] {
+            for i in 0..(kind.describe().len)(&s) {
+                let item = ItemRef::new(kind, i);
+                let text = index.search_text(item);
+                for &p in &index.links(item).partners {
+                    let partner = &s.partners[p];
+                    let names = partner.name.all().chain(partner.short_name.as_deref());
+                    for name in names.chain(partner.aliases.iter().map(String::as_str)) {
+                        assert!(text.contains(&fold(name)), "{kind:?} {i}: {name}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A list keeps the order its links were first made in (an event's partners as the editors
+    /// wrote them, not sorted), and names an item once however often it is referenced, even
+    /// an item that names itself.
+    #[test]
+    fn links_keep_their_first_order_and_appear_once() {
+        let mut s = minimal();
+        let mut second = s.partners[0].clone();
+        second.id = "p-second".into();
+        s.partners.push(second);
+        s.events[0].partners = ["p-second", "p-mpi", "p-second", "p-mpi"]
+            .map(String::from)
+            .to_vec();
+        let note = s.notes[0].id.clone();
+        s.notes[0].about = vec![note.clone(), note.clone(), "ev-launch".into()];
+        let index = Index::build(&s);
+        let event = index.resolve("ev-launch").unwrap();
+        assert_eq!(index.links(event).partners, vec![1, 0]);
+        let note = index.resolve(&note).unwrap();
+        assert_eq!(index.links(note).notes, vec![note.index]);
+        assert_eq!(index.links(note).events, vec![event.index]);
+        assert_eq!(index.links(event).notes, vec![note.index]);
+    }
+
+    /// Every reference resolved while linking (what a linear linker may look at once each).
+    fn references(s: &Snapshot) -> usize {
+        ItemKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let info = kind.describe();
+                (0..(info.len)(s))
+                    .map(|i| {
+                        info.references
+                            .iter()
+                            .map(|reference| (reference.ids)(s, i).len())
+                            .sum::<usize>()
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
+    }
+
+    /// 20,000 events that each name one theme twice (and the same partner, province and
+    /// person): the theme lists each event once, in order, and linking looks at one pair per
+    /// reference. Looking through the lists instead was a billion steps. Counted, not timed.
+    #[test]
+    fn linking_stays_linear_when_thousands_of_events_share_a_theme() {
+        let mut s = minimal();
+        let event = s.events[0].clone();
+        s.events = (0..20_000)
+            .map(|i| {
+                let mut copy = event.clone();
+                copy.id = format!("ev-{i}");
+                copy.themes = vec!["theme-health".into(); 2];
+                copy
+            })
+            .collect();
+        let index = Index::build(&s);
+        let theme = index.resolve("theme-health").unwrap();
+        let events: Vec<usize> = (0..20_000).collect();
+        assert_eq!(index.links(theme).events, events);
+        for i in [0, 19_999] {
+            let event = ItemRef::new(ItemKind::Event, i);
+            assert_eq!(index.links(event).themes, vec![theme.index]);
+        }
+        let budget = 2 * references(&s);
+        assert!(
+            index.link_steps <= budget,
+            "{} steps for {} references",
+            index.link_steps,
+            references(&s)
+        );
     }
 
     #[test]

@@ -14,6 +14,11 @@ use super::years::{FIRST_YEAR, LAST_YEAR};
 
 /// The longest label the timeline writes (the issue asks for about 28 characters).
 pub const MAX_LABEL_CHARS: usize = 40;
+/// Aliases are other names and spellings of one name, not a list of keywords: search copies a
+/// partner's into each of its events and projects. The shipped snapshot has at most 4 aliases
+/// per item, the longest of 42 characters.
+pub const MAX_ALIASES: usize = 20;
+pub const MAX_ALIAS_CHARS: usize = 120;
 
 /// Where the items of a snapshot stand in the file it was read from. When an item cannot be
 /// read (a shape problem), it is left out of the snapshot, so the items after it have moved
@@ -177,13 +182,13 @@ impl Checker<'_> {
             self.text(&path, "name", &item.name);
             self.text(&path, "summary", &item.summary);
             self.optional_plain(&path, "short_name", item.short_name.as_deref());
-            self.plain_list(&path, "aliases", &item.aliases);
+            self.aliases(&path, &item.aliases);
             self.sources(&path, &item.sources);
         }
         for (i, item) in s.provinces.iter().enumerate() {
             let path = self.item_path(Kind::Province, i);
             self.text(&path, "name", &item.name);
-            self.plain_list(&path, "aliases", &item.aliases);
+            self.aliases(&path, &item.aliases);
             let LatLon { lat, lon } = item.centroid;
             // Lao PDR lies within about 13.9-22.5 N and 100.1-107.7 E.
             if !(13.5..=23.0).contains(&lat) || !(99.5..=108.0).contains(&lon) {
@@ -251,7 +256,7 @@ impl Checker<'_> {
         for (i, item) in s.people.iter().enumerate() {
             let path = self.item_path(Kind::Person, i);
             self.text(&path, "name", &item.name);
-            self.plain_list(&path, "aliases", &item.aliases);
+            self.aliases(&path, &item.aliases);
             self.text(&path, "role", &item.role);
             self.sources(&path, &item.sources);
         }
@@ -419,6 +424,26 @@ impl Checker<'_> {
         }
     }
 
+    fn aliases(&mut self, path: &str, aliases: &[String]) {
+        self.plain_list(path, "aliases", aliases);
+        let list = child(path, "aliases");
+        if aliases.len() > MAX_ALIASES {
+            self.problem(
+                list.clone(),
+                format!("{} aliases; an item has at most {MAX_ALIASES} (other names and spellings, not keywords)", aliases.len()),
+            );
+        }
+        for (i, alias) in aliases.iter().enumerate() {
+            let length = alias.chars().count();
+            if length > MAX_ALIAS_CHARS {
+                self.problem(
+                    index(&list, i),
+                    format!("{length} characters; an alias has at most {MAX_ALIAS_CHARS}"),
+                );
+            }
+        }
+    }
+
     fn in_range(&mut self, path: &str, field: &str, date: &PartialDate) {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year) {
             self.problem(
@@ -564,6 +589,40 @@ mod tests {
         assert!(!is_sdg_target("18.1"));
         assert!(!is_sdg_target("10"));
         assert!(!is_sdg_target("10.777"));
+    }
+
+    /// Partners, provinces and people: the limits themselves pass, one alias more or one
+    /// character more is refused, with the path, the count and the limit.
+    #[test]
+    fn aliases_are_limited_in_number_and_length() {
+        let minimal =
+            crate::core::load_snapshot(include_str!("../../tests/fixtures/minimal.json")).unwrap();
+        let alias = |i: usize| format!("{i:0>width$}", width = MAX_ALIAS_CHARS);
+        let at_limit: Vec<String> = (0..MAX_ALIASES).map(alias).collect();
+        let mut s = minimal.clone();
+        s.partners[0].aliases = at_limit.clone();
+        s.provinces[0].aliases = at_limit.clone();
+        s.people[0].aliases = at_limit.clone();
+        assert_eq!(validate(&s), Vec::new());
+
+        let mut too_many = at_limit.clone();
+        too_many.push(alias(MAX_ALIASES));
+        let mut too_long = at_limit;
+        too_long[3].push('é');
+        s.partners[0].aliases = too_many.clone();
+        s.provinces[0].aliases = too_long;
+        s.people[0].aliases = too_many;
+        let problems: Vec<String> = validate(&s).iter().map(ToString::to_string).collect();
+        let count = MAX_ALIASES + 1;
+        let length = MAX_ALIAS_CHARS + 1;
+        assert_eq!(
+            problems,
+            [
+                format!("$.partners[0].aliases: {count} aliases; an item has at most {MAX_ALIASES} (other names and spellings, not keywords)"),
+                format!("$.provinces[0].aliases[3]: {length} characters; an alias has at most {MAX_ALIAS_CHARS}"),
+                format!("$.people[0].aliases: {count} aliases; an item has at most {MAX_ALIASES} (other names and spellings, not keywords)"),
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // Validates the shipped snapshot against the published JSON Schema with Ajv, a validator that
 // shares no code with the explorer's own checker; and checks that the schema refuses the
-// broken snapshots whose problem is one of shape (types, missing or unknown fields).
+// broken snapshots whose problem is one of shape (types, missing or unknown fields, limits).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -27,6 +27,8 @@ for (const [name, keyword] of [
   ["missing-required-field", "required"],
   ["unknown-partner-kind", "enum"],
   ["date-wrong-format", "pattern"],
+  ["too-many-aliases", "maxItems"],
+  ["alias-too-long", "maxLength"],
 ]) {
   test(`the schema refuses tests/broken/${name}.json (${keyword})`, () => {
     assert.equal(validate(read(`tests/broken/${name}.json`)), false);
