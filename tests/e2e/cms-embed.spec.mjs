@@ -20,7 +20,7 @@ test("from another site under a nonce-only policy, every element mounts on its o
   await expect(first.locator(".iom-explorer")).toHaveAttribute("lang", "lo");
   await expect(first.getByRole("heading", { level: 1 })).toBeVisible();
   // A table cell cannot hold a shadow root itself: the explorer is in a <div> inside it.
-  await expect(page.locator("#cell").getByRole("heading", { level: 1 })).toHaveText("Sources");
+  await expect(page.locator("#cell").getByRole("heading", { level: 1 })).toHaveText("About the data");
   // Added by the page 1.5 s after load.
   await expect(page.locator("#late").getByRole("heading", { level: 1 })).toHaveText("Timeline");
   // An image cannot show an explorer: its own place says so.

@@ -64,10 +64,10 @@ const faults = {
     res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     res.end(good);
   },
-  // A redirect to another site (another origin: localhost instead of 127.0.0.1), which serves
-  // a good snapshot to anyone (CORS), as an open redirect could.
+  // A redirect to another site (the second origin), which serves a good snapshot to anyone
+  // (CORS), as an open redirect could.
   "/fault/redirect-off-site": (req, res) => {
-    res.writeHead(302, { location: `http://localhost:${port}/cors/strategy.json` });
+    res.writeHead(302, { location: `http://127.0.0.1:${otherPort}/cors/strategy.json` });
     res.end();
   },
   // 30 MB with no Content-Length (chunked): stopped while it arrives, at the limit.
@@ -104,10 +104,6 @@ const deployed = new Map();
 
 createServer((req, res) => {
   const { pathname, searchParams } = new URL(req.url, "http://127.0.0.1");
-  if (pathname === "/cors/strategy.json") {
-    res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
-    return res.end(good);
-  }
   if (pathname === "/__deploy") {
     deployed.set(searchParams.get("site"), searchParams.get("build"));
     res.writeHead(200, { "content-type": "application/json" });
@@ -140,10 +136,14 @@ createServer((req, res) => {
   return dist(req, res);
 }).listen(port, "127.0.0.1", () => console.log(`e2e server on http://127.0.0.1:${port}/`));
 
-// The other origin: host pages only, each under the Content-Security-Policy its first line
+// The other origin: a snapshot anyone may read, and host pages, each under the Content-Security-Policy its first line
 // names (`<!-- csp: ... -->`, after its doctype), with the explorer's origin filled in.
 createServer((req, res) => {
   const { pathname } = new URL(req.url, "http://127.0.0.1");
+  if (pathname === "/cors/strategy.json") {
+    res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
+    return res.end(good);
+  }
   const name = pathname.match(/^\/host\/([\w-]+\.html)$/)?.[1];
   let page;
   try {
