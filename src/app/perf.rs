@@ -3,7 +3,7 @@
 
 use leptos::prelude::window;
 
-/// The Wasm has started running (`start`, which runs on every page, embeds included).
+/// The Wasm has started running the standalone page (`start_page`).
 pub const STARTED: &str = "iom-wasm-started";
 /// The snapshot has arrived, been parsed, checked and indexed.
 pub const SNAPSHOT: &str = "iom-snapshot-ready";
