@@ -5,3 +5,4 @@
 
 mod json_tree;
 pub mod layout;
+pub mod translation_sheet;
