@@ -3,6 +3,7 @@
 //! changes since the file was opened. The explorer's views never use it, so it adds nothing to
 //! the explorer's Wasm.
 
+pub mod changes;
 mod json_tree;
 pub mod layout;
 pub mod translation_sheet;
