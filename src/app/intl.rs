@@ -53,6 +53,19 @@ fn date_format(lang: Lang, precision: Precision) -> Function {
     })
 }
 
+/// Builds the date formatters of `lang` ahead of their first use. A page's first
+/// `Intl.DateTimeFormat` costs about 40 ms (the browser loads its locale data), which the first
+/// drawing of the explorer (the footer's snapshot date) would otherwise wait for: called while
+/// the snapshot downloads, it costs nothing a visitor waits for.
+pub fn prepare(lang: Lang) {
+    if lang == Lang::Lo && !HAS_LAO.with(|has| *has) {
+        return;
+    }
+    for precision in [Precision::Day, Precision::Month, Precision::Year] {
+        date_format(lang, precision);
+    }
+}
+
 /// A date shown with exactly its precision: "2001", "November 2010", "24 February 2022".
 pub fn format_date(date: &PartialDate, lang: Lang) -> String {
     if lang == Lang::Lo && !HAS_LAO.with(|has| *has) {

@@ -193,6 +193,11 @@ impl AppState {
         self.set.url.set(next);
     }
 
+    /// The language now, without subscribing to it (for work done once, outside the views).
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang.get()
     }

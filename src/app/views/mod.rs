@@ -47,6 +47,12 @@ pub fn App(mount: Mount) -> impl IntoView {
             result
         }
     });
+    // After the download has been sent (the resource's first poll sends it): the formatters
+    // are built while the network works, not when the explorer first draws.
+    set_timeout(
+        move || crate::app::intl::prepare(state.lang_untracked()),
+        std::time::Duration::ZERO,
+    );
     let retry = Callback::new(move |_| {
         retrying.set(true);
         snapshot.refetch();
