@@ -159,7 +159,9 @@ const start = [
   "bindings.start_page();",
   'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
   "} catch (error) {",
-  'for (const part of document.querySelectorAll(".iom-boot > span")) part.hidden = !part.hasAttribute("data-failed");',
+  // A policy that refuses WebAssembly is not a connection problem: the page says which it is.
+  'const blocked = error instanceof WebAssembly.CompileError && /Content.Security.Policy|unsafe-eval/i.test(error.message);',
+  'for (const part of document.querySelectorAll(".iom-boot > span")) part.hidden = !part.hasAttribute(blocked ? "data-blocked" : "data-failed");',
   "throw error;",
   "}",
 ].join("\n");

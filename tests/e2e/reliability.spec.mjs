@@ -99,6 +99,25 @@ test("a panic shows an error panel with Reload, not a frozen page", async ({ pag
   await Promise.all([page.waitForEvent("load"), alert.getByRole("button", { name: "Reload" }).click()]);
 });
 
+test.describe("a site policy that refuses WebAssembly", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("is named on the standalone page, not blamed on the connection", async ({ page }) => {
+    // A site that serves the page with its own policy, without 'wasm-unsafe-eval' (the page's
+    // meta policy still applies too; the browser enforces both).
+    await page.route(/\/\?view=timeline$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": "script-src 'self' 'unsafe-inline'" } });
+    });
+    await page.goto("./?view=timeline");
+    const status = page.locator(".iom-boot");
+    await expect(status.locator("[data-blocked]:not([lang])")).toBeVisible();
+    await expect(status.locator("[data-blocked]:not([lang])")).toContainText("this page's Content-Security-Policy does not allow WebAssembly");
+    // The connection message stays hidden, in both languages.
+    for (const failed of await status.locator("[data-failed]").all()) await expect(failed).toBeHidden();
+  });
+});
+
 for (const [kind, what] of [
   ["abort", "an abort, which no panic hook sees"],
   ["oom", "running out of memory"],
