@@ -105,6 +105,9 @@ function shadowFor(host) {
     }
   }
   const box = document.createElement("div");
+  // A table cell sizes to its content, and the explorer adapts to its box: without a floor the
+  // two would settle on a column a few letters wide.
+  box.style.minWidth = "min(20em, 100vw - 2em)";
   host.append(box);
   return box.attachShadow({ mode: "open" });
 }

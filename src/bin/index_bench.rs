@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use iom_lao_explorer::core::index::Index;
-use iom_lao_explorer::core::load_snapshot;
+use iom_lao_explorer::core::load::load_snapshot_file;
 use iom_lao_explorer::core::synth::{scale, Size};
 use iom_lao_explorer::core::Snapshot;
 
@@ -54,12 +54,7 @@ fn main() -> ExitCode {
     let input = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "public/data/strategy.json".into());
-    let real = match std::fs::read_to_string(&input)
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            load_snapshot(&text)
-                .map_err(|problems| format!("{} problems, first: {}", problems.len(), problems[0]))
-        }) {
+    let real = match load_snapshot_file(&input) {
         Ok(real) => real,
         Err(err) => {
             eprintln!("{input}: {err}");

@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use iom_lao_explorer::core::load_snapshot;
+use iom_lao_explorer::core::load::load_snapshot_file;
 use iom_lao_explorer::core::synth::{scale, Size};
 
 fn main() -> ExitCode {
@@ -15,12 +15,7 @@ fn main() -> ExitCode {
     let output = args
         .next()
         .unwrap_or_else(|| "target/bench/synthetic-100x.json".into());
-    let real = match std::fs::read_to_string(&input)
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            load_snapshot(&text)
-                .map_err(|problems| format!("{} problems, first: {}", problems.len(), problems[0]))
-        }) {
+    let real = match load_snapshot_file(&input) {
         Ok(real) => real,
         Err(err) => {
             eprintln!("{input}: {err}");

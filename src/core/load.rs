@@ -31,6 +31,14 @@ pub fn load_snapshot_bytes(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
     load_snapshot(text)
 }
 
+/// Reads and checks the snapshot file at `path`, for the command-line tools: the error is one
+/// line naming the first problem.
+pub fn load_snapshot_file(path: &str) -> Result<Snapshot, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    load_snapshot(&text)
+        .map_err(|problems| format!("{} problems, first: {}", problems.len(), problems[0]))
+}
+
 /// Parses and checks a snapshot. On failure, returns every problem found, each with its path.
 pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
     check_size(text.len())?;

@@ -31,25 +31,37 @@ const LIMITS: Limits = Limits {
     accepts: could_be_json,
 };
 
-async fn fetch_boundaries(url: String) -> Result<Arc<Boundaries>, String> {
-    let body = http::get(&url, LIMITS)
-        .await
-        .map_err(|error| brief(&error))?;
-    let text = String::from_utf8(body).map_err(|_| "not UTF-8".to_owned())?;
-    Boundaries::parse(&text).map(Arc::new)
+/// Why the boundaries are not drawn: the download's problem, or the file's (in English, as
+/// the boundaries' parser names it).
+#[derive(Clone)]
+enum BoundariesError {
+    Download(HttpError),
+    File(String),
 }
 
-/// The problem in a few words, for the map's notice (the table below it still works).
-fn brief(error: &HttpError) -> String {
+async fn fetch_boundaries(url: String) -> Result<Arc<Boundaries>, BoundariesError> {
+    let body = http::get(&url, LIMITS)
+        .await
+        .map_err(BoundariesError::Download)?;
+    let text = String::from_utf8(body).map_err(|_| BoundariesError::File("not UTF-8".into()))?;
+    Boundaries::parse(&text)
+        .map(Arc::new)
+        .map_err(BoundariesError::File)
+}
+
+/// The problem in a few words, in the interface language, for the map's notice (the table
+/// below it still works).
+fn brief(state: AppState, error: &HttpError) -> String {
+    let t = |msg| state.t(msg);
     match error {
-        HttpError::Network => "network error".into(),
-        HttpError::Timeout => format!("no answer within {TIMEOUT_SECONDS} s"),
+        HttpError::Network => t(Msg::BoundariesNetwork).to_owned(),
+        HttpError::Timeout => fill(t(Msg::BoundariesTimeout), &[&TIMEOUT_SECONDS.to_string()]),
         HttpError::Status { status, text } => format!("{status} {text}").trim().to_owned(),
-        HttpError::Redirected { to } => format!("redirected to {to}"),
-        HttpError::WrongType { content_type } => format!("served as {content_type}"),
-        HttpError::TooLarge { .. } => format!(
-            "larger than {} MB",
-            crate::core::num::megabytes(MAX_BOUNDARIES_BYTES)
+        HttpError::Redirected { to } => fill(t(Msg::BoundariesRedirected), &[to]),
+        HttpError::WrongType { content_type } => fill(t(Msg::BoundariesWrongType), &[content_type]),
+        HttpError::TooLarge { .. } => fill(
+            t(Msg::BoundariesTooLarge),
+            &[&crate::core::num::megabytes(MAX_BOUNDARIES_BYTES)],
         ),
     }
 }
@@ -89,14 +101,18 @@ pub fn ProvinceMap() -> impl IntoView {
         })
     });
 
-    let map = part(move || {
-        match boundaries.get() {
-        None => view! { <p class="iom-loading" role="status">{state.t(Msg::MapLoading)}</p> }.into_any(),
-        Some(Err(problem)) => {
+    let map = part(move || match boundaries.get() {
+        None => {
+            view! { <p class="iom-loading" role="status">{state.t(Msg::MapLoading)}</p> }.into_any()
+        }
+        Some(Err(error)) => {
+            let problem = match &error {
+                BoundariesError::Download(error) => brief(state, error),
+                BoundariesError::File(problem) => problem.clone(),
+            };
             view! { <p class="iom-error" role="alert">{fill(state.t(Msg::MapLoadFailed), &[&problem])}</p> }.into_any()
         }
         Some(Ok(shapes)) => view! { <drawing::MapDrawing shapes counts shading /> }.into_any(),
-    }
     });
 
     let legend = part(move || {
