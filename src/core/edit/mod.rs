@@ -4,6 +4,8 @@
 //! the explorer's Wasm.
 
 pub mod changes;
+pub mod draft;
+pub mod fields;
 mod json_tree;
 pub mod layout;
 pub mod translation_sheet;
