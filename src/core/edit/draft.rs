@@ -538,7 +538,7 @@ mod tests {
         let event = item_mut(&mut root, events(), 2).unwrap();
         set(event, "date", Some(Value::from("2021-02-30")));
         let problems = load_value(&root).unwrap_err();
-        let at = format!("$.events[2].date");
+        let at = "$.events[2].date";
         let problem = problems
             .iter()
             .find(|p| p.path == at)
