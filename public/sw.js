@@ -9,6 +9,7 @@
 //  - Files with a hash in their name (js, wasm, css): cache first; they never change.
 //  - Fonts, boundaries and the icon (no hash in their names): the stored copy at once, then
 //    checked with the server in the background, so that a changed file arrives on the next visit.
+//  - The editor's draft (data/draft.json): only from the editor's cache.
 //  - Snapshots (data/*.json): network first; offline, the last snapshot that passed the
 //    explorer's checks. Only the app writes that cache (after validation), never this worker,
 //    so a broken new snapshot cannot replace the last good one.
@@ -18,6 +19,10 @@ const SHELL = SHELL_PREFIX + BUILD.version;
 const GOOD_SNAPSHOTS = "iom-explorer-good-snapshots";
 const scope = new URL(self.registration.scope);
 const PAGE = new URL("index.html", scope).href;
+// The snapshot editor's draft (edit.html keeps it in this cache), for the explorer's preview of
+// it: index.html?snapshot=data/draft.json. Never from the network: a draft is not published.
+const DRAFT = new URL("data/draft.json", scope).href;
+const DRAFTS = "iom-explorer-draft";
 
 const isPage = (url) => url.origin === scope.origin && (url.pathname === scope.pathname || url.href.split("?")[0] === PAGE);
 const isHashed = (url) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(url.pathname);
@@ -66,6 +71,13 @@ self.addEventListener("fetch", (event) => {
         .then((response) => store(PAGE, response))
         .catch(async () => (await caches.match(PAGE, { cacheName: SHELL })) ?? Response.error()),
     );
+    return;
+  }
+
+  if (url.href === DRAFT) {
+    const none = () =>
+      new Response("No draft in this browser: open edit.html to make one.", { status: 404, headers: { "content-type": "text/plain" } });
+    event.respondWith(caches.open(DRAFTS).then((cache) => cache.match(DRAFT)).then((hit) => hit ?? none()));
     return;
   }
 

@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Release build of the explorer into dist/ (Trunk offline: tools come from PATH).
+# Release build of the explorer into dist/ (Trunk offline: tools come from PATH), then of the
+# snapshot editor (edit.html), whose files join the explorer's in dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline --locked "$@"
+trunk --config scripts/editor/Trunk.toml build --release --offline --locked
+# The editor's page (Trunk names it index.html) and its hashed files beside the explorer's.
+cp target/editor-dist/index.html dist/edit.html
+for file in target/editor-dist/*; do
+  name=$(basename "$file")
+  [ "$name" = index.html ] || [ -e "dist/$name" ] || cp "$file" "dist/$name"
+done

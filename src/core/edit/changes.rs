@@ -261,29 +261,35 @@ fn diff_fields(
 }
 
 /// One change in plain words, e.g. "Event ev-2012-tb-handover: title.en, title.lo changed".
-/// The editor's Lao UI strings are not written yet: in Lao it says it in English, as content
-/// without Lao is shown in English.
+/// Field names stay as the file writes them (`title.lo`), in both languages: they are what a
+/// reviewer finds in the diff. (The Lao is our translation, not yet reviewed.)
 pub fn describe(change: &Change, lang: Lang) -> String {
-    match lang {
-        Lang::En | Lang::Lo => in_english(change),
-    }
-}
-
-fn in_english(change: &Change) -> String {
-    let subject = match &change.subject {
-        Subject::Snapshot => "The snapshot".to_owned(),
-        Subject::Strategy => "The strategy".to_owned(),
-        Subject::Item { kind, id } => format!("{} {id}", t(Lang::En, kind.describe().label)),
-        Subject::StoryStep { item } => format!("The story's step about {item}"),
+    let subject = match (&change.subject, lang) {
+        (Subject::Snapshot, Lang::En) => "The snapshot".to_owned(),
+        (Subject::Snapshot, Lang::Lo) => "ຂໍ້ມູນລວມ".to_owned(),
+        (Subject::Strategy, Lang::En) => "The strategy".to_owned(),
+        (Subject::Strategy, Lang::Lo) => "ຍຸດທະສາດ".to_owned(),
+        (Subject::Item { kind, id }, _) => format!("{} {id}", t(lang, kind.describe().label)),
+        (Subject::StoryStep { item }, Lang::En) => format!("The story's step about {item}"),
+        (Subject::StoryStep { item }, Lang::Lo) => format!("ຂັ້ນຕອນຂອງເລື່ອງ ກ່ຽວກັບ {item}"),
     };
+    let en = lang == Lang::En;
     match &change.what {
-        What::Added => format!("{subject} was added"),
-        What::Removed => format!("{subject} was removed"),
-        What::Changed { fields, moved } => match (fields.is_empty(), moved) {
-            (true, _) => format!("{subject} was moved"),
-            (false, false) => format!("{subject}: {} changed", fields.join(", ")),
-            (false, true) => format!("{subject}: {} changed, and it was moved", fields.join(", ")),
-        },
+        What::Added if en => format!("{subject} was added"),
+        What::Added => format!("{subject}: ເພີ່ມໃໝ່"),
+        What::Removed if en => format!("{subject} was removed"),
+        What::Removed => format!("{subject}: ຖືກລຶບ"),
+        What::Changed { fields, moved } => {
+            let fields = fields.join(", ");
+            match (fields.is_empty(), moved, en) {
+                (true, _, true) => format!("{subject} was moved"),
+                (true, _, false) => format!("{subject}: ຍ້າຍບ່ອນ"),
+                (false, false, true) => format!("{subject}: {fields} changed"),
+                (false, false, false) => format!("{subject}: ປ່ຽນ {fields}"),
+                (false, true, true) => format!("{subject}: {fields} changed, and it was moved"),
+                (false, true, false) => format!("{subject}: ປ່ຽນ {fields} ແລະ ຍ້າຍບ່ອນ"),
+            }
+        }
     }
 }
 
@@ -422,9 +428,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            describe(&list[1], Lang::Lo),
+            describe(&list[1], Lang::En),
             "The strategy: launch.venue.lo changed"
         );
+        assert_eq!(describe(&list[1], Lang::Lo), "ຍຸດທະສາດ: ປ່ຽນ launch.venue.lo");
     }
 
     #[test]

@@ -9,3 +9,4 @@ pub mod fields;
 mod json_tree;
 pub mod layout;
 pub mod translation_sheet;
+pub mod ui_text;
