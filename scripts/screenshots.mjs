@@ -18,7 +18,28 @@ const shots = [
       { file: `${view.split("&")[0]}-${lang}-phone.png`, query: `?view=${view}&lang=${lang}`, width: 390, height: 844, mobile: true },
     ]),
   ),
+  // The snapshot editor: an event with an impossible date typed in, its problem beside the field
+  // and in the list; and the translation workbench.
+  ...["en", "lo"].flatMap((lang) => [
+    { file: `editor-${lang}-desktop.png`, page: "edit.html", query: `?lang=${lang}`, width: 1280, height: 1000, prepare: impossibleDate },
+    { file: `editor-${lang}-phone.png`, page: "edit.html", query: `?lang=${lang}`, width: 390, height: 844, mobile: true, prepare: impossibleDate },
+  ]),
+  { file: "editor-workbench.png", page: "edit.html", query: "", width: 1280, height: 900, prepare: workbench },
 ];
+
+async function impossibleDate(page) {
+  await page.locator(".collections li button").nth(4).click();
+  await page.locator(".item-list li button").nth(2).click();
+  await page.locator("#f-date").fill("2021-02-30");
+  await page.locator(".problems li").first().waitFor();
+  await page.locator("#f-date").scrollIntoViewIfNeeded();
+}
+
+async function workbench(page) {
+  await page.locator(".workbench-button").click();
+  await page.locator(".workbench select").selectOption("unreviewed");
+  await page.locator("#wb-0-lo").focus();
+}
 
 const server = await startServer("dist", port);
 const browser = await chromium.launch({
@@ -26,10 +47,11 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((s) => !process.env.ONLY || s.file.startsWith(process.env.ONLY))) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, isMobile: !!shot.mobile });
-    await page.goto(`http://127.0.0.1:${port}/${shot.query}`);
-    await page.locator("main h1").first().waitFor();
+    await page.goto(`http://127.0.0.1:${port}/${shot.page ?? ""}${shot.query}`);
+    await page.locator(shot.page ? ".editor .problems" : "main h1").first().waitFor();
+    if (shot.prepare) await shot.prepare(page);
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `docs/screenshots/${shot.file}` });

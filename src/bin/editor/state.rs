@@ -66,6 +66,8 @@ pub struct EditorState {
     /// The draft when last downloaded (or opened): what "changes not downloaded" compares with.
     pub baseline: RwSignal<Option<Value>>,
     pub checked: Memo<Option<Checked>>,
+    check_due: RwSignal<u32>,
+    check_generation: StoredValue<u32>,
     /// The opened file as a snapshot (when it was one the explorer accepts), for the changes.
     pub opened: Memo<Option<Arc<Snapshot>>>,
     pub mode: RwSignal<Mode>,
@@ -86,8 +88,12 @@ impl EditorState {
     pub fn new() -> Self {
         let draft = RwSignal::new(None::<Value>);
         let original = RwSignal::new(String::new());
+        // Checked a moment after typing pauses, not on every key: a check of the whole
+        // snapshot takes about 20 ms here, four times that on a slow phone.
+        let check_due = RwSignal::new(0_u32);
         let checked = Memo::new(move |_| {
-            draft.with(|draft| {
+            check_due.track();
+            draft.with_untracked(|draft| {
                 draft.as_ref().map(|root| match load_value(root) {
                     Ok(snapshot) => Checked {
                         snapshot: Some(Arc::new(snapshot)),
@@ -110,6 +116,8 @@ impl EditorState {
             baseline: RwSignal::new(None),
             checked,
             opened,
+            check_due,
+            check_generation: StoredValue::new(0),
             mode: RwSignal::new(Mode::Items),
             selected: RwSignal::new(Selected {
                 collection: 1,
@@ -140,6 +148,7 @@ impl EditorState {
         self.opened_from.set(from);
         self.baseline.set(Some(root.clone()));
         self.draft.set(Some(root));
+        self.check_now();
         self.selected.set(Selected {
             collection: 1,
             item: Some(0),
@@ -159,6 +168,7 @@ impl EditorState {
         self.opened_from.set(kept.opened_from);
         self.baseline.set(Some(baseline));
         self.draft.set(Some(draft));
+        self.check_now();
         true
     }
 
@@ -187,6 +197,11 @@ impl EditorState {
             }
             change(root);
         });
+        if continues {
+            self.check_soon();
+        } else {
+            self.check_now();
+        }
         self.count_history();
         self.keep();
     }
@@ -214,8 +229,31 @@ impl EditorState {
                 to.update_value(|stack| stack.push(current));
             }
         });
+        self.check_now();
         self.count_history();
         self.keep();
+    }
+
+    /// Checks the draft now (before it is downloaded or exported: typing may not be checked yet).
+    pub fn check_now(&self) {
+        self.check_generation
+            .update_value(|generation| *generation += 1);
+        self.check_due.update(|due| *due += 1);
+    }
+
+    /// Checks the draft once typing pauses.
+    fn check_soon(&self) {
+        let generation = self.check_generation.get_value() + 1;
+        self.check_generation.set_value(generation);
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.check_generation.get_value() == generation {
+                    state.check_due.update(|due| *due += 1);
+                }
+            },
+            std::time::Duration::from_millis(150),
+        );
     }
 
     fn count_history(&self) {

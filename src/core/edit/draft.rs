@@ -213,7 +213,7 @@ pub fn new_item(root: &Value, collection: &Collection) -> Value {
                 Value::String(String::new())
             }
             Control::Flag => Value::Bool(false),
-            Control::Choice(options) => Value::String(options[0].to_owned()),
+            Control::Choice(options) => Value::String(options[0].0.to_owned()),
             Control::Whole { min, .. } => Value::from(min),
             Control::Decimal => Value::from(0.0),
             Control::Lines | Control::WholeLines { .. } => Value::Array(Vec::new()),

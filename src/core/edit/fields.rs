@@ -4,6 +4,7 @@
 //! says what a field holds; this table says how a person edits it, and the editor's views only
 //! draw what it says.
 
+use crate::core::i18n::Msg;
 use crate::core::kinds::ItemKind;
 
 /// A part of the snapshot the editor lists.
@@ -78,8 +79,8 @@ pub enum Control {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is how much is written.
     Date,
     Flag,
-    /// One of these codes.
-    Choice(&'static [&'static str]),
+    /// One of these codes, each shown by its name in the explorer's words.
+    Choice(&'static [(&'static str, Msg)]),
     Whole {
         min: i64,
         max: i64,
@@ -293,11 +294,11 @@ static PARTNERS_: Collection = Collection {
             "kind",
             label("Kind of organisation", "ປະເພດອົງການ"),
             Control::Choice(&[
-                "government",
-                "un",
-                "donor",
-                "civil_society",
-                "private_sector",
+                ("government", Msg::KindGovernment),
+                ("un", Msg::KindUn),
+                ("donor", Msg::KindDonor),
+                ("civil_society", Msg::KindCivilSociety),
+                ("private_sector", Msg::KindPrivateSector),
             ]),
         ),
         field("summary", SUMMARY, Control::Text),
@@ -353,7 +354,10 @@ static EVENTS: Collection = Collection {
         field(
             "kind",
             label("IOM's own work or context", "ວຽກຂອງ IOM ຫຼື ສະພາບແວດລ້ອມ"),
-            Control::Choice(&["iom", "context"]),
+            Control::Choice(&[
+                ("iom", Msg::LaneIomEvents),
+                ("context", Msg::LaneContextEvents),
+            ]),
         ),
         field("date", label("Date", "ວັນທີ"), Control::Date),
         optional("end", label("Last day", "ມື້ສຸດທ້າຍ"), Control::Date),
@@ -490,7 +494,12 @@ static NOTES: Collection = Collection {
         field(
             "kind",
             label("What the note records", "ປະເພດໝາຍເຫດ"),
-            Control::Choice(&["correction", "conflict", "inference", "gap"]),
+            Control::Choice(&[
+                ("correction", Msg::NoteCorrection),
+                ("conflict", Msg::NoteConflict),
+                ("inference", Msg::NoteInference),
+                ("gap", Msg::NoteGap),
+            ]),
         ),
         field("title", TITLE, Control::Text),
         field("body", label("Note", "ໝາຍເຫດ"), Control::Text),
@@ -644,6 +653,29 @@ mod tests {
             collection,
             item,
             field,
+        }
+    }
+
+    #[test]
+    fn every_choice_is_a_code_the_model_reads() {
+        use crate::core::model::{EventKind, NoteKind, PartnerKind};
+        let reads = |collection: &str, code: &str| {
+            let value = serde_json::Value::from(code);
+            match collection {
+                "partners" => serde_json::from_value::<PartnerKind>(value).is_ok(),
+                "events" => serde_json::from_value::<EventKind>(value).is_ok(),
+                "notes" => serde_json::from_value::<NoteKind>(value).is_ok(),
+                _ => false,
+            }
+        };
+        for collection in COLLECTIONS {
+            for field in collection.fields {
+                if let Control::Choice(options) = field.control {
+                    for (code, _) in options {
+                        assert!(reads(collection.path[0], code), "{code}");
+                    }
+                }
+            }
         }
     }
 

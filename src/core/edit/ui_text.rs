@@ -59,6 +59,7 @@ pub enum Ui {
     Remove,
     UnknownItem,
     Problems,
+    ProblemsInEnglish,
     NoProblems,
     ProblemsCount,
     WholeFile,
@@ -142,6 +143,7 @@ fn en(key: Ui) -> &'static str {
         Ui::Remove => "Remove {}",
         Ui::UnknownItem => "No item is called “{}”: choose one from the list.",
         Ui::Problems => "Problems",
+        Ui::ProblemsInEnglish => "The checker writes its problems in English.",
         Ui::NoProblems => "No problems: the explorer accepts this snapshot.",
         Ui::ProblemsCount => "{} problems",
         Ui::WholeFile => "The file",
@@ -178,7 +180,7 @@ fn lo(key: Ui) -> &'static str {
         Ui::OpenFile => "ເປີດໄຟລ໌…",
         Ui::DropHere => "ຫຼື ວາງໄຟລ໌ຂໍ້ມູນໃສ່ບ່ອນນີ້",
         Ui::OpenRefused => "ບໍ່ໄດ້ເປີດ {}:",
-        Ui::Undo => "ຍົກເລີກ",
+        Ui::Undo => "ຖອຍຄືນ",
         Ui::Redo => "ເຮັດຄືນ",
         Ui::Preview => "ເບິ່ງຕົວຢ່າງໃນເຄື່ອງມືສຳຫຼວດ",
         Ui::PreviewHint => "ເປີດເຄື່ອງມືສຳຫຼວດດ້ວຍສະບັບຮ່າງນີ້ ໃນແຖບໃໝ່ ຄືກັບທີ່ປະຊາຊົນຈະເຫັນ.",
@@ -219,6 +221,7 @@ fn lo(key: Ui) -> &'static str {
         Ui::Remove => "ເອົາ {} ອອກ",
         Ui::UnknownItem => "ບໍ່ມີລາຍການຊື່ “{}”: ກະລຸນາເລືອກຈາກລາຍຊື່.",
         Ui::Problems => "ບັນຫາ",
+        Ui::ProblemsInEnglish => "ເຄື່ອງກວດ ຂຽນບັນຫາເປັນພາສາອັງກິດ.",
         Ui::NoProblems => "ບໍ່ມີບັນຫາ: ເຄື່ອງມືສຳຫຼວດຮັບຂໍ້ມູນນີ້.",
         Ui::ProblemsCount => "{} ບັນຫາ",
         Ui::WholeFile => "ໄຟລ໌",
@@ -252,7 +255,7 @@ mod tests {
     use crate::core::edit::fields::COLLECTIONS;
     use crate::core::text::has_lao_script;
 
-    const ALL: [Ui; 72] = [
+    const ALL: [Ui; 73] = [
         Ui::Title,
         Ui::Intro,
         Ui::Language,
@@ -306,6 +309,7 @@ mod tests {
         Ui::Remove,
         Ui::UnknownItem,
         Ui::Problems,
+        Ui::ProblemsInEnglish,
         Ui::NoProblems,
         Ui::ProblemsCount,
         Ui::WholeFile,

@@ -92,7 +92,7 @@ pub fn FieldControl(c: usize, i: usize, field: &'static Field) -> impl IntoView 
     view! {
         <div class="field" class:has-problems=has_problems data-field=field.key>
             {control}
-            <ul class="field-problems" id=problems_id aria-live="polite">
+            <ul class="field-problems" id=problems_id aria-live="polite" lang="en">
                 {move || problems().into_iter().map(|message| view! { <li>{message}</li> }).collect_view()}
             </ul>
         </div>
@@ -148,8 +148,10 @@ fn SimpleControl(
                 aria-describedby=problems_id
                 on:change=move |event| place.write(false, Some(Value::String(event_target_value(&event))))
             >
-                {options.iter().map(|option| view! {
-                    <option value=*option selected=move || as_text() == *option>{*option}</option>
+                {options.iter().map(|(code, name)| view! {
+                    <option value=*code selected=move || as_text() == *code>
+                        {move || iom_lao_explorer::core::i18n::t(state.lang.get(), *name)}
+                    </option>
                 }).collect_view()}
             </select>
         }

@@ -36,11 +36,13 @@ pub struct Derived {
 pub fn Editor() -> impl IntoView {
     let state = EditorState::new();
     provide_context(state);
+    // Refreshed with the checks (once typing pauses), not on every key.
     let known = Memo::new(move |_| {
+        state.checked.track();
         Arc::new(
             state
                 .draft
-                .with(|draft| draft.as_ref().map(known_items).unwrap_or_default()),
+                .with_untracked(|draft| draft.as_ref().map(known_items).unwrap_or_default()),
         )
     });
     let located = Memo::new(move |_| {

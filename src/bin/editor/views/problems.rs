@@ -86,6 +86,7 @@ pub fn Problems() -> impl IntoView {
                 when=move || { count() > 0 }
                 fallback=move || view! { <p class="ok">{move || state.t(Ui::NoProblems)}</p> }
             >
+                {move || (state.lang.get() == Lang::Lo).then(|| view! { <p class="hint">{state.t(Ui::ProblemsInEnglish)}</p> })}
                 <p class="sr-status" role="status">{move || fill(state.t(Ui::ProblemsCount), &count().to_string())}</p>
                 <ul>{entries}</ul>
             </Show>

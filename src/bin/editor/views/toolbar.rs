@@ -23,6 +23,7 @@ pub fn Toolbar() -> impl IntoView {
         format!("index.html?snapshot={PREVIEW}&lang={lang}")
     };
     let download = move |anyway: bool| {
+        state.check_now();
         let checked = state.checked.get_untracked();
         let Some(checked) = checked else {
             return;
@@ -47,6 +48,7 @@ pub fn Toolbar() -> impl IntoView {
         state.say(state.t(Ui::Downloaded).to_owned(), Vec::new(), false);
     };
     let export_sheet = move |_| {
+        state.check_now();
         let Some(snapshot) = state
             .checked
             .get_untracked()
@@ -224,6 +226,7 @@ pub fn open_file(state: EditorState, file: web_sys::File) {
 
 fn import_sheet(state: EditorState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
+        state.check_now();
         let Some(snapshot) = state
             .checked
             .get_untracked()

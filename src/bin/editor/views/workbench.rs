@@ -200,7 +200,7 @@ fn WorkbenchRow(n: usize, row: Row, total: usize) -> impl IntoView {
                 <textarea
                     id=lao_box_id(n)
                     lang="lo"
-                    rows="2"
+                    rows=move || (text().en.chars().count() / 45 + 1).clamp(2, 8).to_string()
                     aria-labelledby=label_id
                     aria-label=move || state.t(Ui::Lao)
                     prop:value=move || text().lo.unwrap_or_default()
