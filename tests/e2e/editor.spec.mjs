@@ -15,10 +15,16 @@ const event = snapshot.events.find((e) => typeof e.title === "object" && e.title
 const titleOf = (value) => (typeof value === "string" ? value : value.en);
 
 async function openEditor(page, query = "") {
-  // The editor asks before a tab with changes not downloaded is left: the tests accept.
-  page.on("dialog", (dialog) => dialog.accept());
+  // The editor asks before a tab with changes not downloaded is left: the tests accept, and
+  // keep the kinds of dialog asked.
+  const dialogs = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type());
+    dialog.accept();
+  });
   await page.goto(`./edit.html${query}`);
   await expect(page.locator(".problems")).toBeVisible();
+  return dialogs;
 }
 
 async function openItem(page, collection, title) {
@@ -41,7 +47,7 @@ async function axe(page) {
 }
 
 test("an editor changes an event's titles, fixes an impossible date, keeps the draft over a reload and downloads only the edit", async ({ page }) => {
-  await openEditor(page);
+  const dialogs = await openEditor(page);
   await expect(page.locator(".problems")).toContainText("No problems");
   const oldTitle = titleOf(event.title);
   await openItem(page, "Events", oldTitle);
@@ -79,6 +85,7 @@ test("an editor changes an event's titles, fixes an impossible date, keeps the d
   await expect(page.locator(".kept")).toHaveText("Changes not downloaded yet");
   await page.waitForTimeout(600);
   await page.reload();
+  expect(dialogs, "leaving with changes not downloaded asks first").toContain("beforeunload");
   await expect(page.locator(".notice")).toContainText("was restored");
   await openItem(page, "Events", newEnglish);
   await expect(page.getByLabel("Title (English)")).toHaveValue(newEnglish);
@@ -88,6 +95,11 @@ test("an editor changes an event's titles, fixes an impossible date, keeps the d
   const file = await download(page, "Download the snapshot");
   expect(file.name).toBe("strategy.json");
   await expect(page.locator(".kept")).toHaveText("Draft kept in this browser");
+  // Downloaded: leaving no longer asks.
+  const asked = dialogs.length;
+  await page.reload();
+  await expect(page.locator(".notice")).toContainText("was restored");
+  expect(dialogs.length).toBe(asked);
 
   // The checker accepts it, and its diff against the repository's copy is just the edit.
   const checker = `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/snapshot-check`;

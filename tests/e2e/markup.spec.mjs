@@ -43,6 +43,37 @@ test("every view's rendered DOM is valid HTML (Nu HTML Checker)", async ({ page 
     writeFileSync(file, html);
     files.push(file);
   }
+  checkMarkup(files, info);
+});
+
+test("the snapshot editor's rendered DOM is valid HTML (Nu HTML Checker)", async ({ page }, info) => {
+  test.skip(info.project.name !== "desktop", "the same DOM at every width; checked once");
+  test.setTimeout(120_000);
+  const files = [];
+  const save = async (name) => {
+    const html = await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}\n`);
+    const file = info.outputPath(`${name}.html`);
+    writeFileSync(file, html);
+    files.push(file);
+  };
+  for (const lang of ["en", "lo"]) {
+    await page.goto(`./edit.html?lang=${lang}`);
+    await expect(page.locator(".problems")).toBeVisible();
+    await save(`editor-strategy-${lang}`);
+    await page.locator(".collections li button").nth(4).click();
+    await page.locator(".item-list li button").first().click();
+    await page.locator("#f-date").fill("2021-02-30");
+    await expect(page.locator(".problems li")).toHaveCount(1);
+    await save(`editor-event-${lang}`);
+    await page.locator(".workbench-button").click();
+    await expect(page.locator(".wb-row").first()).toBeVisible();
+    await save(`editor-workbench-${lang}`);
+  }
+  checkMarkup(files, info);
+});
+
+/** Runs the checker once on every page (its JVM takes seconds to start); no error may remain. */
+function checkMarkup(files, info) {
   // One JVM for every page: its start-up takes seconds.
   const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--stdout", ...files], {
     encoding: "utf8",
@@ -60,4 +91,4 @@ test("every view's rendered DOM is valid HTML (Nu HTML Checker)", async ({ page 
     .map((m) => `${(m.url ?? "").replace(/^.*\//, "")}:${m.lastLine ?? "?"}.${m.firstColumn ?? m.lastColumn ?? "?"}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, " ")}` : ""}`);
   expect(errors.length, `${errors.length} markup errors (pages kept in ${info.outputDir}):\n${errors.join("\n")}`).toBe(0);
   expect(run.status, run.stderr).toBe(0);
-});
+}
