@@ -32,7 +32,7 @@ async function impossibleDate(page) {
   await page.locator(".item-list li button").nth(2).click();
   await page.locator("#f-date").fill("2021-02-30");
   await page.locator(".problems li").first().waitFor();
-  await page.locator("#f-date").scrollIntoViewIfNeeded();
+  await page.locator("#f-date").evaluate((input) => input.scrollIntoView({ block: "center" }));
 }
 
 async function workbench(page) {

@@ -93,7 +93,7 @@ fn ItemList(c: usize) -> impl IntoView {
                             <button
                                 type="button"
                                 aria-current=move || (state.selected.get().item == Some(i)).then_some("true")
-                                on:click=move |_| state.selected.set(Selected { collection: c, item: Some(i) })
+                                on:click=move |_| state.go_to(c, Some(i), None)
                             >
                                 <span class="title">
                                     {move || {
