@@ -129,6 +129,27 @@ test("undo and redo step through the edits, typing in one field being one step",
   await expect(title).toHaveValue(`${original} abc`);
 });
 
+test("discarding a draft with changes not downloaded asks first", async ({ page }) => {
+  let answer = "dismiss";
+  const asked = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    return answer === "accept" ? dialog.accept() : dialog.dismiss();
+  });
+  await page.goto("./edit.html");
+  const title = page.getByLabel("Title (English)");
+  const original = await title.inputValue();
+  await title.fill("Changed, not downloaded");
+  const discard = page.getByRole("button", { name: "Discard the draft and open the published snapshot" });
+  await discard.click();
+  expect(asked).toEqual(["Your changes have not been downloaded. Discard them?"]);
+  await expect(title).toHaveValue("Changed, not downloaded");
+  answer = "accept";
+  await discard.click();
+  await expect(title).toHaveValue(original);
+  await expect(page.locator(".kept")).toHaveText("Draft kept in this browser");
+});
+
 // A small CSV reader and writer, as a spreadsheet would read and save the sheet.
 function parseCsv(text) {
   const rows = [];
@@ -251,6 +272,32 @@ test("the workbench flows from one Lao text to the next with Ctrl+Enter, marking
   await page.locator(".workbench select").selectOption("missing");
   const missing = await rows.count();
   for (let i = 0; i < Math.min(missing, 3); i += 1) await expect(rows.nth(i).locator(".status")).toHaveText("missing");
+});
+
+test("keyboard only: reach a part, an item and a field, edit it, and undo", async ({ page }) => {
+  await openEditor(page);
+  // Tab until the focus is on a given element (a keyboard user's path, in the page's order).
+  const tabTo = async (locator, key = "Tab") => {
+    for (let i = 0; i < 150; i += 1) {
+      if (await locator.evaluate((element) => element === document.activeElement)) return;
+      await page.keyboard.press(key);
+    }
+    throw new Error("not reached by Tab");
+  };
+  await tabTo(page.locator(".collections").getByRole("button", { name: /^Events/ }));
+  await page.keyboard.press("Enter");
+  const first = page.locator(".item-list li button").first();
+  await tabTo(first);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#editor-form")).toBeFocused();
+  const title = page.getByLabel("Title (English)");
+  await tabTo(title);
+  await page.keyboard.press("End");
+  await page.keyboard.type(" typed");
+  await expect(title).toHaveValue(/ typed$/);
+  await tabTo(page.getByRole("button", { name: "Undo" }), "Shift+Tab");
+  await page.keyboard.press("Enter");
+  await expect(title).not.toHaveValue(/ typed$/);
 });
 
 test("the Lao interface labels every field in Lao", async ({ page }) => {

@@ -15,6 +15,7 @@ pub enum Ui {
     OpenedFile,
     Restored,
     StartOver,
+    DiscardConfirm,
     OpenFile,
     DropHere,
     OpenRefused,
@@ -99,6 +100,7 @@ fn en(key: Ui) -> &'static str {
         Ui::OpenedFile => "Opened {}.",
         Ui::Restored => "Your draft of {} was restored (kept in this browser).",
         Ui::StartOver => "Discard the draft and open the published snapshot",
+        Ui::DiscardConfirm => "Your changes have not been downloaded. Discard them?",
         Ui::OpenFile => "Open a file…",
         Ui::DropHere => "or drop a snapshot file here",
         Ui::OpenRefused => "{} was not opened:",
@@ -177,6 +179,7 @@ fn lo(key: Ui) -> &'static str {
         Ui::OpenedFile => "ເປີດ {} ແລ້ວ.",
         Ui::Restored => "ສະບັບຮ່າງຂອງ {} ຖືກກູ້ຄືນແລ້ວ (ເກັບໄວ້ໃນບຣາວເຊີນີ້).",
         Ui::StartOver => "ຖິ້ມສະບັບຮ່າງ ແລະ ເປີດຂໍ້ມູນທີ່ເຜີຍແຜ່",
+        Ui::DiscardConfirm => "ການປ່ຽນແປງຂອງທ່ານ ຍັງບໍ່ໄດ້ດາວໂຫຼດ. ຖິ້ມບໍ?",
         Ui::OpenFile => "ເປີດໄຟລ໌…",
         Ui::DropHere => "ຫຼື ວາງໄຟລ໌ຂໍ້ມູນໃສ່ບ່ອນນີ້",
         Ui::OpenRefused => "ບໍ່ໄດ້ເປີດ {}:",
@@ -255,7 +258,7 @@ mod tests {
     use crate::core::edit::fields::COLLECTIONS;
     use crate::core::text::has_lao_script;
 
-    const ALL: [Ui; 73] = [
+    const ALL: [Ui; 74] = [
         Ui::Title,
         Ui::Intro,
         Ui::Language,
@@ -265,6 +268,7 @@ mod tests {
         Ui::OpenedFile,
         Ui::Restored,
         Ui::StartOver,
+        Ui::DiscardConfirm,
         Ui::OpenFile,
         Ui::DropHere,
         Ui::OpenRefused,

@@ -90,6 +90,10 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     on:click=move |_| {
+                        // Asked only when something would be lost.
+                        if state.unsaved() && !window().confirm_with_message(state.t(Ui::DiscardConfirm)).unwrap_or(false) {
+                            return;
+                        }
                         leptos::task::spawn_local(async move {
                             store::clear().await;
                             super::open_published(state).await;
