@@ -12,11 +12,11 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "rustfmt"
 cargo fmt --all -- --check
 step "clippy (host)"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --locked --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "host tests"
-cargo test --locked
+cargo test --locked --workspace
 step "shipped snapshot (snapshot-check)"
 cargo run --locked --quiet --bin snapshot-check -- public/data/strategy.json
 step "JSON Schema (Ajv, an independent validator)"

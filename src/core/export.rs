@@ -12,7 +12,7 @@ use super::model::{EventKind, Snapshot, Source, SpanEnd};
 use super::text::{Lang, Text};
 
 /// Spreadsheet programs read UTF-8 (and so Lao text) correctly only after a byte-order mark.
-pub(crate) const BOM: &str = "\u{feff}";
+pub const BOM: &str = "\u{feff}";
 
 /// What a CSV file lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ fn source_urls(s: &Snapshot, index: &Index, ids: &[String]) -> String {
 /// A cell as a spreadsheet will read it as text: one that [runs as a formula](runs_as_formula)
 /// (CSV injection) gets a leading `'` as OWASP recommends. Snapshot text is data, never a
 /// formula. (The translation sheet removes that `'` again when it reads a cell back.)
-pub(crate) fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
     if runs_as_formula(cell) {
         format!("'{cell}").into()
     } else {
@@ -79,7 +79,7 @@ pub(crate) fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, which a spreadsheet
 /// would run as a formula.
-pub(crate) fn runs_as_formula(cell: &str) -> bool {
+pub fn runs_as_formula(cell: &str) -> bool {
     matches!(
         cell.chars().next(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r')

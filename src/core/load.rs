@@ -48,16 +48,10 @@ pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
     }
     let root: Value = serde_json::from_str(text)
         .map_err(|err| vec![Problem::new("$", format!("not valid JSON: {err}"))])?;
-    load_value(&root)
-}
-
-/// Checks a snapshot already parsed as JSON (the editor's draft, checked as it is typed):
-/// every problem, each with its path, as [`load_snapshot`] reports them.
-pub fn load_value(root: &Value) -> Result<Snapshot, Vec<Problem>> {
-    let Value::Object(root) = root else {
+    let Value::Object(root) = &root else {
         return Err(vec![Problem::new(
             "$",
-            format!("expected an object, found {}", kind_of(root)),
+            format!("expected an object, found {}", kind_of(&root)),
         )]);
     };
     check_schema_version(root).map_err(|problem| vec![problem])?;

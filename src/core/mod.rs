@@ -5,7 +5,6 @@ pub mod coverage;
 pub mod cursor;
 pub mod date;
 pub mod directory;
-pub mod edit;
 pub mod embed;
 pub mod export;
 pub mod facets;

@@ -1,12 +1,12 @@
-//! One control per kind of field (`core::edit::fields::Control`): each reads its value from
+//! One control per kind of field (`iom_lao_editor::core::fields::Control`): each reads its value from
 //! the draft, writes it back through the state, and shows the field's problems beside it.
 
 use leptos::prelude::*;
 use serde_json::Value;
 
-use iom_lao_explorer::core::edit::draft::{self, offers, text_of, text_value, Known};
-use iom_lao_explorer::core::edit::fields::{Control, Field, Target, COLLECTIONS};
-use iom_lao_explorer::core::edit::ui_text::{fill, Ui};
+use iom_lao_editor::core::draft::{self, offers, text_of, text_value, Known};
+use iom_lao_editor::core::fields::{Control, Field, Target, COLLECTIONS};
+use iom_lao_editor::core::ui_text::{fill, Ui};
 use iom_lao_explorer::core::text::LaoStatus;
 use iom_lao_explorer::core::{Lang, PartialDate, Precision, Text};
 

@@ -6,10 +6,10 @@
 use std::collections::HashMap;
 
 use super::json_tree::Json;
-use crate::core::i18n::t;
-use crate::core::kinds::ItemKind;
-use crate::core::model::Snapshot;
-use crate::core::text::Lang;
+use iom_lao_explorer::core::i18n::t;
+use iom_lao_explorer::core::kinds::ItemKind;
+use iom_lao_explorer::core::model::Snapshot;
+use iom_lao_explorer::core::text::Lang;
 
 /// What a change is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,8 +297,8 @@ pub fn describe(change: &Change, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::core::shipped_snapshot as shipped;
-    use crate::core::text::{LaoStatus, Text};
-    use crate::core::PartialDate;
+    use iom_lao_explorer::core::text::{LaoStatus, Text};
+    use iom_lao_explorer::core::PartialDate;
 
     fn changed(subject: Subject, fields: &[&str]) -> Change {
         Change {

@@ -1,8 +1,8 @@
 //! The editor's interface text in English and Lao. The Lao is our translation, not yet
 //! reviewed, like the explorer's interface strings. Kept apart from the explorer's
-//! [`crate::core::i18n::Msg`] so that the explorer's Wasm carries none of it.
+//! [`iom_lao_explorer::core::i18n::Msg`] so that the explorer's Wasm carries none of it.
 
-use crate::core::text::Lang;
+use iom_lao_explorer::core::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ui {
@@ -255,8 +255,8 @@ pub fn fill(template: &str, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::edit::fields::COLLECTIONS;
-    use crate::core::text::has_lao_script;
+    use crate::core::fields::COLLECTIONS;
+    use iom_lao_explorer::core::text::has_lao_script;
 
     const ALL: [Ui; 74] = [
         Ui::Title,

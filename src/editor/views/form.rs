@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use iom_lao_explorer::core::edit::draft::{self, id_of, referrers, title_of, Referrer};
-use iom_lao_explorer::core::edit::fields::COLLECTIONS;
-use iom_lao_explorer::core::edit::ui_text::{fill, Ui};
+use iom_lao_editor::core::draft::{self, id_of, referrers, title_of, Referrer};
+use iom_lao_editor::core::fields::COLLECTIONS;
+use iom_lao_editor::core::ui_text::{fill, Ui};
 use iom_lao_explorer::core::Lang;
 
 use super::controls::FieldControl;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use iom_lao_explorer::core::edit::ui_text::{ui, Ui};
-use iom_lao_explorer::core::load::load_value;
+use iom_lao_editor::core::draft::check;
+use iom_lao_editor::core::ui_text::{ui, Ui};
 use iom_lao_explorer::core::{load_snapshot, Lang, Problem, Snapshot};
 
 use crate::store::{self, Kept};
@@ -94,7 +94,7 @@ impl EditorState {
         let checked = Memo::new(move |_| {
             check_due.track();
             draft.with_untracked(|draft| {
-                draft.as_ref().map(|root| match load_value(root) {
+                draft.as_ref().map(|root| match check(root) {
                     Ok(snapshot) => Checked {
                         snapshot: Some(Arc::new(snapshot)),
                         problems: Arc::new(Vec::new()),

@@ -14,7 +14,7 @@
 //! file the editor opened; [`to_repository_json`] writes the model's order.
 
 use super::json_tree::Json;
-use crate::core::model::Snapshot;
+use iom_lao_explorer::core::model::Snapshot;
 
 /// The snapshot in the repository's layout, keys in the model's order.
 pub fn to_repository_json(snapshot: &Snapshot) -> String {
@@ -106,7 +106,7 @@ fn reorder(fields: Vec<(String, Json)>, old: &[(String, Json)]) -> Vec<(String, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{load_snapshot, Text};
+    use iom_lao_explorer::core::{load_snapshot, Text};
 
     const SHIPPED: &str = include_str!("../../../public/data/strategy.json");
 
@@ -198,7 +198,7 @@ mod tests {
             .unwrap();
         // An item whose keys the file has moved keeps that order, and its new key goes after
         // the key the model writes before it.
-        snapshot.events[moved].end = Some(crate::core::PartialDate::year(2021));
+        snapshot.events[moved].end = Some(iom_lao_explorer::core::PartialDate::year(2021));
         let mut added = snapshot.events[0].clone();
         added.id = "ev-added".to_owned();
         added.date_note = Some(Text::en("Added by the editor"));

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use iom_lao_explorer::core::edit::layout::to_repository_json_like;
-use iom_lao_explorer::core::edit::translation_sheet;
-use iom_lao_explorer::core::edit::ui_text::{fill, Ui};
+use iom_lao_editor::core::layout::to_repository_json_like;
+use iom_lao_editor::core::translation_sheet;
+use iom_lao_editor::core::ui_text::{fill, Ui};
 
 use crate::files::{self, PREVIEW};
 use crate::state::EditorState;

@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use iom_lao_explorer::core::edit::draft::{known_items, Known};
-use iom_lao_explorer::core::edit::fields::{locate, Place};
-use iom_lao_explorer::core::edit::ui_text::{fill, Ui};
+use iom_lao_editor::core::draft::{known_items, Known};
+use iom_lao_editor::core::fields::{locate, Place};
+use iom_lao_editor::core::ui_text::{fill, Ui};
 use iom_lao_explorer::core::{load_snapshot, Lang, Problem};
 
 use crate::files::{self, PUBLISHED};

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use iom_lao_explorer::core::edit::changes::{changes, describe};
-use iom_lao_explorer::core::edit::draft::{self, title_of};
-use iom_lao_explorer::core::edit::fields::COLLECTIONS;
-use iom_lao_explorer::core::edit::ui_text::{fill, Ui};
+use iom_lao_editor::core::changes::{changes, describe};
+use iom_lao_editor::core::draft::{self, title_of};
+use iom_lao_editor::core::fields::COLLECTIONS;
+use iom_lao_editor::core::ui_text::{fill, Ui};
 use iom_lao_explorer::core::Lang;
 
 use super::Derived;

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use iom_lao_explorer::core::edit::draft::{self, id_of, title_of};
-use iom_lao_explorer::core::edit::fields::COLLECTIONS;
-use iom_lao_explorer::core::edit::ui_text::Ui;
+use iom_lao_editor::core::draft::{self, id_of, title_of};
+use iom_lao_editor::core::fields::COLLECTIONS;
+use iom_lao_editor::core::ui_text::Ui;
 use iom_lao_explorer::core::Lang;
 
 use super::form::Form;

@@ -4,11 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use iom_lao_explorer::core::edit::draft::{
-    self, mark_reviewed, text_of, text_rows, title_of, LaoState,
-};
-use iom_lao_explorer::core::edit::fields::{Field, COLLECTIONS};
-use iom_lao_explorer::core::edit::ui_text::Ui;
+use iom_lao_editor::core::draft::{self, mark_reviewed, text_of, text_rows, title_of, LaoState};
+use iom_lao_editor::core::fields::{Field, COLLECTIONS};
+use iom_lao_editor::core::ui_text::Ui;
 use iom_lao_explorer::core::{Lang, Text};
 
 use crate::state::EditorState;

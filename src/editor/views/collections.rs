@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use iom_lao_explorer::core::edit::draft::count;
-use iom_lao_explorer::core::edit::fields::COLLECTIONS;
-use iom_lao_explorer::core::edit::ui_text::Ui;
+use iom_lao_editor::core::draft::count;
+use iom_lao_editor::core::fields::COLLECTIONS;
+use iom_lao_editor::core::ui_text::Ui;
 use iom_lao_explorer::core::Lang;
 
 use super::Derived;

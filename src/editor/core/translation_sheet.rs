@@ -17,12 +17,12 @@ use std::collections::hash_map::Entry::{Occupied, Vacant};
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::core::export::{inert, runs_as_formula, BOM};
-use crate::core::kinds::ItemKind;
-use crate::core::model::Snapshot;
-use crate::core::problem::{child, index};
-use crate::core::text::{has_lao_script, LaoStatus, Text};
-use crate::core::validate::validate;
+use iom_lao_explorer::core::export::{inert, runs_as_formula, BOM};
+use iom_lao_explorer::core::kinds::ItemKind;
+use iom_lao_explorer::core::model::Snapshot;
+use iom_lao_explorer::core::problem::{child, index};
+use iom_lao_explorer::core::text::{has_lao_script, LaoStatus, Text};
+use iom_lao_explorer::core::validate::validate;
 
 /// The sheet's columns, in the order it writes them (a sheet read back may order them
 /// differently and add its own).
@@ -636,8 +636,8 @@ fn apply(snapshot: &Snapshot, updates: &[Update]) -> Result<Snapshot, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::coverage::{visitor_texts, Coverage};
     use crate::core::shipped_snapshot as shipped;
+    use iom_lao_explorer::core::coverage::{visitor_texts, Coverage};
 
     fn rows(sheet: &str) -> Vec<Vec<String>> {
         let body = sheet.strip_prefix(BOM).expect("a byte-order mark");

@@ -1,7 +1,7 @@
 //! The snapshot editor (`edit.html`): the people who keep the explorer's content change it in
 //! English and Lao, checked by the explorer's own rules, without touching JSON. Its own Wasm,
 //! so the explorer's first view carries none of it. The logic is in
-//! `iom_lao_explorer::core::edit`; this binary only draws it and talks to the browser.
+//! `iom_lao_editor::core` (`src/editor/core/`, host-tested); this binary only draws it and talks to the browser.
 
 #[cfg(target_arch = "wasm32")]
 mod files;

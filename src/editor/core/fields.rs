@@ -4,8 +4,8 @@
 //! says what a field holds; this table says how a person edits it, and the editor's views only
 //! draw what it says.
 
-use crate::core::i18n::Msg;
-use crate::core::kinds::ItemKind;
+use iom_lao_explorer::core::i18n::Msg;
+use iom_lao_explorer::core::kinds::ItemKind;
 
 /// A part of the snapshot the editor lists.
 pub struct Collection {
@@ -658,7 +658,7 @@ mod tests {
 
     #[test]
     fn every_choice_is_a_code_the_model_reads() {
-        use crate::core::model::{EventKind, NoteKind, PartnerKind};
+        use iom_lao_explorer::core::model::{EventKind, NoteKind, PartnerKind};
         let reads = |collection: &str, code: &str| {
             let value = serde_json::Value::from(code);
             match collection {
