@@ -326,6 +326,27 @@ test("a file that is not a snapshot is refused with its problem; a broken snapsh
   await expect(page.locator(".problems")).toContainText("does not exist");
 });
 
+test("a snapshot dropped on the page opens; Duplicate adds a copy with an id of its own", async ({ page }) => {
+  await openEditor(page);
+  const text = readFileSync("tests/broken/impossible-date.json", "utf8");
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    document.querySelector(".editor").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.locator(".notice")).toContainText("Opened dropped.json");
+  await expect(page.locator(".problems li")).not.toHaveCount(0);
+
+  await page.getByRole("button", { name: "Discard the draft and open the published snapshot" }).click();
+  await expect(page.locator(".problems")).toContainText("No problems");
+  await openItem(page, "Events", titleOf(event.title));
+  await page.getByRole("button", { name: "Duplicate" }).click();
+  await expect(page.getByLabel("Id", { exact: true })).toHaveValue(`${event.id}-copy`);
+  await expect(page.getByLabel("Title (English)")).toHaveValue(titleOf(event.title));
+  await expect(page.locator(".problems")).toContainText("No problems");
+  await expect(page.locator(".changes")).toContainText(`${event.id}-copy was added`);
+});
+
 for (const lang of ["en", "lo"]) {
   test(`no WCAG A/AA violations in ${lang}: an item with a problem, and the workbench`, async ({ page }) => {
     await openEditor(page, `?lang=${lang}`);

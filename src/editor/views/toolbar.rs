@@ -71,22 +71,9 @@ pub fn Toolbar() -> impl IntoView {
     };
 
     view! {
-        <div class="toolbar" role="toolbar" aria-label=t(Ui::Title)>
+        <div class="toolbar" role="group" aria-label=t(Ui::Title)>
             <div class="group">
-                <label class="button file">
-                    {t(Ui::OpenFile)}
-                    <input
-                        type="file"
-                        accept=".json,application/json"
-                        class="visually-hidden"
-                        on:change=move |event| {
-                            if let Some(file) = first_file(&event) {
-                                open_file(state, file);
-                            }
-                            clear_input(&event);
-                        }
-                    />
-                </label>
+                <FilePicker label=Ui::OpenFile accept=".json,application/json" picked=move |file| open_file(state, file) />
                 <button
                     type="button"
                     on:click=move |_| {
@@ -139,20 +126,7 @@ pub fn Toolbar() -> impl IntoView {
                     <button type="button" on:click=export_sheet>
                         {t(Ui::ExportSheet)}
                     </button>
-                    <label class="button file">
-                        {t(Ui::ImportSheet)}
-                        <input
-                            type="file"
-                            accept=".csv,text/csv"
-                            class="visually-hidden"
-                            on:change=move |event| {
-                                if let Some(file) = first_file(&event) {
-                                    import_sheet(state, file);
-                                }
-                                clear_input(&event);
-                            }
-                        />
-                    </label>
+                    <FilePicker label=Ui::ImportSheet accept=".csv,text/csv" picked=move |file| import_sheet(state, file) />
                 </div>
             </Show>
         </div>
@@ -167,6 +141,34 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// A button that opens the browser's file picker (the input inside its label, so that the
+/// keyboard and screen readers reach it as a file input).
+#[component]
+fn FilePicker(
+    label: Ui,
+    accept: &'static str,
+    picked: impl Fn(web_sys::File) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    view! {
+        <label class="button file">
+            {move || state.t(label)}
+            <input
+                type="file"
+                accept=accept
+                class="visually-hidden"
+                on:change=move |event| {
+                    if let Some(file) = first_file(&event) {
+                        picked(file);
+                    }
+                    // The same file can be picked again (after it was fixed, say).
+                    clear_input(&event);
+                }
+            />
+        </label>
     }
 }
 
