@@ -329,6 +329,26 @@ impl EditorState {
         self.focus.set(Some(field_element_id(field.unwrap_or(""))));
     }
 
+    /// How an item is named in lists (its title in `lang`, or its id), read from the draft.
+    pub fn item_title(&self, collection: usize, item: usize, lang: Lang) -> String {
+        let collection = iom_lao_editor::core::fields::COLLECTIONS[collection];
+        self.draft.with(|root| {
+            root.as_ref()
+                .and_then(|root| iom_lao_editor::core::draft::item(root, collection, item))
+                .map(|value| iom_lao_editor::core::draft::title_of(value, collection, lang))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The draft as a snapshot the explorer accepts, checked now (typing may not be checked
+    /// yet); `None` when it has problems.
+    pub fn accepted_snapshot(&self) -> Option<Arc<Snapshot>> {
+        self.check_now();
+        self.checked
+            .get_untracked()
+            .and_then(|checked| checked.snapshot)
+    }
+
     pub fn say(&self, text: String, details: Vec<String>, is_problem: bool) {
         self.notice.set(Some(Notice {
             text,

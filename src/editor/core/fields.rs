@@ -6,6 +6,7 @@
 
 use iom_lao_explorer::core::i18n::Msg;
 use iom_lao_explorer::core::kinds::ItemKind;
+use iom_lao_explorer::core::text::Lang;
 
 /// A part of the snapshot the editor lists.
 pub struct Collection {
@@ -29,6 +30,15 @@ pub struct Collection {
 pub struct Label {
     pub en: &'static str,
     pub lo: &'static str,
+}
+
+impl Label {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Lo => self.lo,
+        }
+    }
 }
 
 const fn label(en: &'static str, lo: &'static str) -> Label {

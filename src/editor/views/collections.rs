@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use iom_lao_editor::core::draft::count;
 use iom_lao_editor::core::fields::COLLECTIONS;
 use iom_lao_editor::core::ui_text::Ui;
-use iom_lao_explorer::core::Lang;
 
 use super::Derived;
 use crate::state::{EditorState, Mode, Selected};
@@ -31,10 +30,7 @@ pub fn Collections() -> impl IntoView {
             let current = move || {
                 state.mode.get() == Mode::Items && state.selected.get().collection == c
             };
-            let name = move || match state.lang.get() {
-                Lang::En => collection.label.en,
-                Lang::Lo => collection.label.lo,
-            };
+            let name = move || collection.label.get(state.lang.get());
             view! {
                 <li>
                     <button

@@ -50,10 +50,7 @@ impl Place {
 }
 
 fn label_in(lang: Lang, field: &Field) -> &'static str {
-    match lang {
-        Lang::En => field.label.en,
-        Lang::Lo => field.label.lo,
-    }
+    field.label.get(lang)
 }
 
 #[component]

@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use iom_lao_editor::core::draft::{self, id_of, referrers, title_of, Referrer};
+use iom_lao_editor::core::draft::{self, id_of, referrers, Referrer};
 use iom_lao_editor::core::fields::COLLECTIONS;
 use iom_lao_editor::core::ui_text::{fill, Ui};
-use iom_lao_explorer::core::Lang;
 
 use super::controls::FieldControl;
 use super::Derived;
@@ -26,19 +25,11 @@ pub fn Form(c: usize, i: usize) -> impl IntoView {
     };
     let title = move || {
         let lang = state.lang.get();
-        let label = match lang {
-            Lang::En => collection.label.en,
-            Lang::Lo => collection.label.lo,
-        };
+        let label = collection.label.get(lang);
         if collection.single {
             return label.to_owned();
         }
-        let title = state.draft.with(|root| {
-            root.as_ref()
-                .and_then(|root| draft::item(root, collection, i))
-                .map(|item| title_of(item, collection, lang))
-                .unwrap_or_default()
-        });
+        let title = state.item_title(c, i, lang);
         format!("{label}: {title}")
     };
     let item_problems = move || {
@@ -145,35 +136,18 @@ fn DeleteConfirm(
     cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = expect_context::<EditorState>();
-    let collection = COLLECTIONS[c];
     let lang = state.lang.get_untracked();
-    let name = state.draft.with_untracked(|root| {
-        root.as_ref()
-            .and_then(|root| draft::item(root, collection, i))
-            .map(|item| title_of(item, collection, lang))
-            .unwrap_or_default()
-    });
+    let name = untrack(|| state.item_title(c, i, lang));
     let count = named_by.len();
     let lines: Vec<String> = named_by
         .iter()
         .map(|referrer| {
             let other = COLLECTIONS[referrer.collection];
-            let title = state.draft.with_untracked(|root| {
-                root.as_ref()
-                    .and_then(|root| draft::item(root, other, referrer.item))
-                    .map(|item| title_of(item, other, lang))
-                    .unwrap_or_default()
-            });
-            let label = match lang {
-                Lang::En => other.label.en,
-                Lang::Lo => other.label.lo,
-            };
+            let title = untrack(|| state.item_title(referrer.collection, referrer.item, lang));
+            let label = other.label.get(lang);
             let field = other
                 .field(referrer.field.trim_end_matches(".lo_sources"))
-                .map(|field| match lang {
-                    Lang::En => field.label.en,
-                    Lang::Lo => field.label.lo,
-                })
+                .map(|field| field.label.get(lang))
                 .unwrap_or_default();
             format!("{label} › {title} › {field}")
         })

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use iom_lao_editor::core::draft::{self, id_of, title_of};
+use iom_lao_editor::core::draft::{self, id_of};
 use iom_lao_editor::core::fields::COLLECTIONS;
 use iom_lao_editor::core::ui_text::Ui;
-use iom_lao_explorer::core::Lang;
 
 use super::form::Form;
 use super::Derived;
@@ -55,10 +54,7 @@ fn ItemList(c: usize) -> impl IntoView {
                 .count()
         })
     };
-    let label = move || match state.lang.get() {
-        Lang::En => collection.label.en,
-        Lang::Lo => collection.label.lo,
-    };
+    let label = move || collection.label.get(state.lang.get());
     let add = move |_| {
         let mut added = None;
         state.edit(None, |root| added = draft::add(root, collection));
@@ -98,13 +94,7 @@ fn ItemList(c: usize) -> impl IntoView {
                                 <span class="title">
                                     {move || {
                                         let lang = state.lang.get();
-                                        state.draft.with(|root| {
-                                            root.as_ref()
-                                                .and_then(|root| draft::item(root, collection, i))
-                                                .map(|item| title_of(item, collection, lang))
-                                                .filter(|title| !title.is_empty())
-                                                .unwrap_or_else(|| state.t(Ui::Empty).to_owned())
-                                        })
+                                        Some(state.item_title(c, i, lang)).filter(|title| !title.is_empty()).unwrap_or_else(|| state.t(Ui::Empty).to_owned())
                                     }}
                                 </span>
                                 <span class="id">

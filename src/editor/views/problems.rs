@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use iom_lao_editor::core::changes::{changes, describe};
-use iom_lao_editor::core::draft::{self, title_of};
 use iom_lao_editor::core::fields::COLLECTIONS;
 use iom_lao_editor::core::ui_text::{fill, Ui};
 use iom_lao_explorer::core::Lang;
@@ -28,27 +27,16 @@ pub fn Problems() -> impl IntoView {
                         None => state.t(Ui::WholeFile).to_owned(),
                         Some(place) => {
                             let collection = COLLECTIONS[place.collection];
-                            let mut at = match lang {
-                                Lang::En => collection.label.en,
-                                Lang::Lo => collection.label.lo,
-                            }
+                            let mut at = collection.label.get(lang)
                             .to_owned();
                             if let (false, Some(item)) = (collection.single, place.item) {
-                                let title = state.draft.with_untracked(|root| {
-                                    root.as_ref()
-                                        .and_then(|root| draft::item(root, collection, item))
-                                        .map(|value| title_of(value, collection, lang))
-                                        .unwrap_or_default()
-                                });
+                                let title = untrack(|| state.item_title(place.collection, item, lang));
                                 at.push_str(" › ");
                                 at.push_str(&title);
                             }
                             if let Some(field) = place.field.and_then(|key| collection.field(key)) {
                                 at.push_str(" › ");
-                                at.push_str(match lang {
-                                    Lang::En => field.label.en,
-                                    Lang::Lo => field.label.lo,
-                                });
+                                at.push_str(field.label.get(lang));
                             }
                             at
                         }

@@ -48,12 +48,7 @@ pub fn Toolbar() -> impl IntoView {
         state.say(state.t(Ui::Downloaded).to_owned(), Vec::new(), false);
     };
     let export_sheet = move |_| {
-        state.check_now();
-        let Some(snapshot) = state
-            .checked
-            .get_untracked()
-            .and_then(|checked| checked.snapshot)
-        else {
+        let Some(snapshot) = state.accepted_snapshot() else {
             state.say(state.t(Ui::NeedsValid).to_owned(), Vec::new(), true);
             return;
         };
@@ -232,12 +227,7 @@ pub fn open_file(state: EditorState, file: web_sys::File) {
 
 fn import_sheet(state: EditorState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        state.check_now();
-        let Some(snapshot) = state
-            .checked
-            .get_untracked()
-            .and_then(|checked| checked.snapshot)
-        else {
+        let Some(snapshot) = state.accepted_snapshot() else {
             state.say(state.t(Ui::NeedsValid).to_owned(), Vec::new(), true);
             return;
         };

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use iom_lao_editor::core::draft::{self, mark_reviewed, text_of, text_rows, title_of, LaoState};
+use iom_lao_editor::core::draft::{self, mark_reviewed, text_of, text_rows, LaoState};
 use iom_lao_editor::core::fields::{Field, COLLECTIONS};
 use iom_lao_editor::core::ui_text::Ui;
-use iom_lao_explorer::core::{Lang, Text};
+use iom_lao_explorer::core::Text;
 
 use crate::state::EditorState;
 
@@ -162,19 +162,11 @@ fn WorkbenchRow(n: usize, row: Row, total: usize) -> impl IntoView {
     };
     let place = move || {
         let lang = state.lang.get();
-        let (label, field) = match lang {
-            Lang::En => (collection.label.en, row.field.label.en),
-            Lang::Lo => (collection.label.lo, row.field.label.lo),
-        };
+        let (label, field) = (collection.label.get(lang), row.field.label.get(lang));
         let title = if collection.single {
             String::new()
         } else {
-            state.draft.with_untracked(|root| {
-                root.as_ref()
-                    .and_then(|root| draft::item(root, collection, row.i))
-                    .map(|item| format!(" › {}", title_of(item, collection, lang)))
-                    .unwrap_or_default()
-            })
+            format!(" › {}", untrack(|| state.item_title(row.c, row.i, lang)))
         };
         format!("{label}{title} › {field}")
     };
