@@ -7,6 +7,9 @@ use leptos::prelude::window;
 pub const STARTED: &str = "iom-wasm-started";
 /// The snapshot has arrived, been parsed, checked and indexed.
 pub const SNAPSHOT: &str = "iom-snapshot-ready";
+/// The explorer's first view is drawn with the snapshot's content and answers input (the first
+/// view's own mark, such as `TIMELINE`, may come later).
+pub const VIEW: &str = "iom-view-ready";
 /// The timeline's markers are in the document: the explorer is interactive.
 pub const TIMELINE: &str = "iom-timeline-ready";
 

@@ -41,6 +41,8 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
         )
     };
     let data_for_view = data.clone();
+    // Effects run once the view is in the document.
+    Effect::new(|_| crate::app::perf::mark_once(crate::app::perf::VIEW));
     let printing = crate::app::print::use_printing();
     view! {
         <div class="iom-layout">
