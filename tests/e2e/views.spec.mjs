@@ -222,6 +222,38 @@ test.describe("province map", () => {
     await expect(button).toHaveAttribute("aria-pressed", "false");
   });
 
+  test("a filter updates the provinces in place: keyboard focus stays, the labels follow the table", async ({ page }, info) => {
+    await page.goto("./?view=map");
+    const map = page.getByRole("group", { name: /Map of Lao PDR's 18 provinces/ });
+    const sv = snapshot.provinces.find((p) => p.code === "LA-SV");
+    const button = map.getByRole("button", { name: new RegExp(`^${sv.name.en} \\(`) });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect(button).toHaveAttribute("aria-pressed", "true");
+    // The province a keyboard user toggled is still the one in focus (a redrawn map loses it).
+    await expect(button).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(button).toHaveAttribute("aria-pressed", "false");
+    await expect(button).toBeFocused();
+
+    const labels = async () => Object.fromEntries(
+      await map.getByRole("button").evaluateAll((paths) => paths.map((p) => [p.querySelector("title").textContent, p.getAttribute("aria-label")])),
+    );
+    const before = await labels();
+    // On a phone the filters fold into a panel.
+    if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
+    await page.getByRole("searchbox", { name: "Search" }).fill("japan");
+    await expect.poll(async () => JSON.stringify(await labels())).not.toBe(JSON.stringify(before));
+    // Each province's label gives the same counts as its row in the table.
+    const rows = await page.getByRole("table", { name: /Provinces and what is linked/ }).locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector("th").textContent.trim(), [...tr.querySelectorAll("td")].map((td) => td.textContent)]));
+    expect(rows).toHaveLength(18);
+    const after = await labels();
+    for (const [name, [partners, events, projects]] of rows) {
+      expect(after[name]).toBe(`${name} (partners: ${partners}, events: ${events}, projects: ${projects})`);
+    }
+  });
+
   test("the legend, attribution, disclaimer and table are there", async ({ page }) => {
     await page.goto("./?view=map");
     // With no filter, a province's count is what names it (core/geo.rs, province_counts); the

@@ -63,9 +63,6 @@ pub fn MapDrawing(
         let height = Projection::height_for_width(bbox, width, PADDING);
         let projection = Projection::fit(bbox, width, height, PADDING);
         let lang = state.lang();
-        let selected = state.facets.with(|f| f.provinces.clone());
-        let counts = counts.get();
-        let shading = shading.get();
         let drawn = paths(&shapes, &projection);
         let names = names(
             &data,
@@ -77,6 +74,8 @@ pub fn MapDrawing(
             width,
             height,
         );
+        // The shapes and names depend on the width and the language only; a filter change
+        // rewrites each province's shade, state and label, not the drawing.
         let provinces = drawn
             .into_iter()
             .map(|path| {
@@ -88,12 +87,29 @@ pub fn MapDrawing(
                 let name = position
                     .map(|i| data.snapshot.provinces[i].name.get(lang).text.to_owned())
                     .unwrap_or_else(|| path.code.clone());
-                let count = position
-                    .and_then(|i| counts.get(i).copied())
-                    .unwrap_or_default();
-                let class = format!("iom-province iom-shade-{}", shading.class(count.total()));
-                let is_selected = selected.contains(&path.code);
-                let aria = summary(state, &name, count, lang);
+                let count = move || {
+                    position
+                        .and_then(|i| counts.with(|c| c.get(i).copied()))
+                        .unwrap_or_default()
+                };
+                let code = path.code.clone();
+                let is_selected = move || state.facets.with(|f| f.provinces.contains(&code));
+                // One class attribute (a `class:` toggle beside it would be wiped when it is
+                // rewritten).
+                let selected = is_selected.clone();
+                let class = move || {
+                    let shade = shading.with(|s| s.class(count().total()));
+                    let selected = if selected() {
+                        " iom-province--selected"
+                    } else {
+                        ""
+                    };
+                    format!("iom-province iom-shade-{shade}{selected}")
+                };
+                let aria = {
+                    let name = name.clone();
+                    move || summary(state, &name, count(), lang)
+                };
                 let (code_click, code_key, code_enter, code_focus) = (
                     path.code.clone(),
                     path.code.clone(),
@@ -102,14 +118,14 @@ pub fn MapDrawing(
                 );
                 let toggle =
                     move |code: String| state.update_filters(|f| f.toggle(Facet::Provinces, &code));
+                let pressed = is_selected;
                 view! {
                     <path
                         d=path.d
                         class=class
-                        class:iom-province--selected=is_selected
                         tabindex="0"
                         role="button"
-                        aria-pressed=is_selected.to_string()
+                        aria-pressed=move || pressed().to_string()
                         aria-label=aria
                         on:click=move |_| toggle(code_click.clone())
                         on:keydown=move |event| {
@@ -123,7 +139,7 @@ pub fn MapDrawing(
                         on:mouseleave=move |_| hovered.set(None)
                         on:blur=move |_| hovered.set(None)
                     >
-                        <title>{name.clone()}</title>
+                        <title>{name}</title>
                     </path>
                 }
             })

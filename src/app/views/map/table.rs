@@ -15,22 +15,28 @@ use crate::core::kinds::{ItemKind, ItemRef};
 pub fn ProvinceTable(counts: Memo<Vec<ProvinceCounts>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    // The rows are rebuilt only when the order or the language changes; a filter that changes
+    // the counts but not the order rewrites only the numbers.
+    let order = {
+        let data = data.clone();
+        Memo::new(move |_| counts.with(|counts| busiest_first(&data.snapshot, counts)))
+    };
     let rows = part(move || {
         let lang = state.lang();
-        let counts = counts.get();
-        let order = busiest_first(&data.snapshot, &counts);
         order
+            .get()
             .into_iter()
             .map(|i| {
-                let c = counts[i];
-                let n = |value: usize| format_number(value, lang);
+                let cell = move |value: fn(&ProvinceCounts) -> usize| {
+                    move || format_number(counts.with(|c| c.get(i).map_or(0, value)), lang)
+                };
                 view! {
                     <tr>
                         <th scope="row"><ItemButton item=ItemRef::new(ItemKind::Province, i) /></th>
-                        <td>{n(c.partners)}</td>
-                        <td>{n(c.events)}</td>
-                        <td>{n(c.projects)}</td>
-                        <td>{n(c.total())}</td>
+                        <td>{cell(|c| c.partners)}</td>
+                        <td>{cell(|c| c.events)}</td>
+                        <td>{cell(|c| c.projects)}</td>
+                        <td>{cell(ProvinceCounts::total)}</td>
                     </tr>
                 }
             })
