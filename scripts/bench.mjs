@@ -9,6 +9,7 @@ import { chromium } from "playwright-core";
 import { staticHandler } from "./serve.mjs";
 import { brotliHandler } from "./bench/brotli-server.mjs";
 import { lighthouseScores } from "./bench/lighthouse.mjs";
+import { markMade, watchForMark } from "./bench/marks.mjs";
 import { MOBILE, mobileTable } from "./bench/mobile.mjs";
 
 const PORT = 8484;
@@ -84,29 +85,14 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
 });
 
-/** Milliseconds from navigation to `mark`, and to each of the `phases` marks on the way.
- * The page itself tells when the mark is made (a PerformanceObserver installed before any of
- * its scripts): polling for it would run Playwright's injected script on the page's main
- * thread (about 8 ms at its first run) in the middle of the start-up being timed. */
+/** Milliseconds from navigation to `mark`, and to each of the `phases` marks on the way. */
 async function timeToMark(url, mark, phases = [], timeout = 120_000) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
-  await context.addInitScript((m) => {
-    window.__benchMarked = new Promise((done) => {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntries().some((entry) => entry.name === m)) {
-          observer.disconnect();
-          done();
-        }
-      }).observe({ type: "mark", buffered: true });
-    });
-  }, mark);
+  await watchForMark(context, mark);
   const page = await context.newPage();
   await page.goto(url);
   try {
-    await page.evaluate(
-      (timeout) => Promise.race([window.__benchMarked, new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), timeout))]),
-      timeout,
-    );
+    await markMade(page, timeout);
     return await page.evaluate(
       ([m, phases]) => ({
         time: performance.getEntriesByName(m)[0].startTime,

@@ -2,6 +2,7 @@
 // (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4x) applied through the Chrome
 // DevTools Protocol to a phone-sized page, for the explorer's first views and for TimelineJS3
 // drawing the same events, both served brotli-compressed by the same server, alternating.
+import { markMade, watchForMark } from "./marks.mjs";
 
 /** Lighthouse 12's mobile profile (its `constants.js`: `throttling.mobileSlow4G`, `screenEmulationMetrics.mobile`). */
 export const MOBILE = {
@@ -25,7 +26,7 @@ export async function mobileVisit(browser, url, readyMark, timeout = 120_000) {
     hasTouch: true,
     serviceWorkers: "block",
   });
-  await context.addInitScript((mark) => {
+  await context.addInitScript(() => {
     window.__bench = { fcp: null, lcp: null };
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") window.__bench.fcp = entry.startTime;
@@ -33,15 +34,8 @@ export async function mobileVisit(browser, url, readyMark, timeout = 120_000) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__bench.lcp = entry.startTime;
     }).observe({ type: "largest-contentful-paint", buffered: true });
-    window.__benchMarked = new Promise((done) => {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntries().some((entry) => entry.name === mark)) {
-          observer.disconnect();
-          done();
-        }
-      }).observe({ type: "mark", buffered: true });
-    });
-  }, readyMark);
+  });
+  await watchForMark(context, readyMark);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -56,10 +50,7 @@ export async function mobileVisit(browser, url, readyMark, timeout = 120_000) {
   cdp.on("Network.loadingFinished", (event) => wire.set(event.requestId, event.encodedDataLength));
   try {
     await page.goto(url, { waitUntil: "commit", timeout });
-    await page.evaluate(
-      (timeout) => Promise.race([window.__benchMarked, new Promise((_, fail) => setTimeout(() => fail(new Error("timeout")), timeout))]),
-      timeout,
-    );
+    await markMade(page, timeout);
     // The largest paint may come with the frame after the mark.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
     const found = await page.evaluate((mark) => ({ ...window.__bench, ready: performance.getEntriesByName(mark)[0].startTime }), readyMark);
