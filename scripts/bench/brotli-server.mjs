@@ -6,6 +6,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|wasm|javascript)|image\/svg)/;
 
+/** `handler` answers with `writeHead` and one `end(body)`, as `serve.mjs`'s `staticHandler` does. */
 export function brotliHandler(handler) {
   const cache = new Map();
   return (req, res) => {
@@ -14,19 +15,14 @@ export function brotliHandler(handler) {
     // Catch what the handler writes, then compress the body before it leaves.
     let status = 200;
     let headers = {};
-    const chunks = [];
     const capture = {
       writeHead(code, head) {
         status = code;
         headers = { ...head };
         return capture;
       },
-      setHeader(name, value) {
-        headers[name.toLowerCase()] = value;
-      },
       end(body) {
-        if (body) chunks.push(Buffer.from(body));
-        let out = Buffer.concat(chunks);
+        let out = Buffer.from(body ?? "");
         const type = headers["content-type"] ?? "";
         if (status === 200 && COMPRESSIBLE.test(type) && req.method !== "HEAD") {
           let packed = cache.get(key);
@@ -41,10 +37,6 @@ export function brotliHandler(handler) {
         headers["content-length"] = out.length;
         res.writeHead(status, headers);
         res.end(req.method === "HEAD" ? undefined : out);
-      },
-      write(chunk) {
-        chunks.push(Buffer.from(chunk));
-        return true;
       },
     };
     return handler(req, capture);

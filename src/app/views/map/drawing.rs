@@ -93,13 +93,13 @@ pub fn MapDrawing(
                         .unwrap_or_default()
                 };
                 let code = path.code.clone();
-                let is_selected = move || state.facets.with(|f| f.provinces.contains(&code));
+                let selected =
+                    Memo::new(move |_| state.facets.with(|f| f.provinces.contains(&code)));
                 // One class attribute (a `class:` toggle beside it would be wiped when it is
                 // rewritten).
-                let selected = is_selected.clone();
                 let class = move || {
                     let shade = shading.with(|s| s.class(count().total()));
-                    let selected = if selected() {
+                    let selected = if selected.get() {
                         " iom-province--selected"
                     } else {
                         ""
@@ -118,14 +118,13 @@ pub fn MapDrawing(
                 );
                 let toggle =
                     move |code: String| state.update_filters(|f| f.toggle(Facet::Provinces, &code));
-                let pressed = is_selected;
                 view! {
                     <path
                         d=path.d
                         class=class
                         tabindex="0"
                         role="button"
-                        aria-pressed=move || pressed().to_string()
+                        aria-pressed=move || selected.get().to_string()
                         aria-label=aria
                         on:click=move |_| toggle(code_click.clone())
                         on:keydown=move |event| {
