@@ -3,7 +3,8 @@
 # snapshot editor (edit.html), whose files join the explorer's in dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# scripts/split comes first: its wasm-bindgen splits the Wasm, then calls the real one.
+export PATH="$PWD/scripts/split:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline --locked "$@"
 trunk --config scripts/editor/Trunk.toml build --release --offline --locked

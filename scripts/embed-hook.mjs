@@ -3,9 +3,11 @@
 //  0. joins the explorer's stylesheets (style/<view>.css, every one but fonts, page, svg and
 //     print) in index.html's order into one main-<hash>.css, and puts the UI strings of the
 //     start-up status into index.html and embed.js from src/core/i18n/ (scripts/ui-text.mjs);
-//  1. writes embed.js (the script-embed loader) with the hashed names of the files just built;
+//  1. optimises and ships the lazily loaded Wasm parts that scripts/split/wasm-bindgen cut out,
+//     under hashed names, and writes embed.js (the script-embed loader) with the hashed names
+//     of the files just built;
 //  2. in a release build, minifies the JS: wasm-bindgen's glue (Trunk's own JS minifier cannot
-//     parse it), the service worker and embed.js, and updates the glue's integrity hash;
+//     parse it), the service worker and embed.js; then updates the glue's integrity hash;
 //  3. replaces Trunk's inline start-up script with one that does the same, then starts the
 //     standalone page (`start_page`); when the app cannot start (its JS or Wasm failed to
 //     download), it shows the page's failure message, and if the Wasm stops later (out of
@@ -14,8 +16,9 @@
 //     'unsafe-eval' for scripts, only 'wasm-unsafe-eval' and the hash of that one inline
 //     module script (README, "Security").
 import { createHash } from "node:crypto";
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { minify } from "terser";
 import { fillHtml, fillJs } from "./ui-text.mjs";
 
@@ -74,6 +77,74 @@ const files = {
   fonts: find(/href="?\.\/(fonts-[^"\s>]+\.css)/, "fonts.css"),
   css: ["main", "svg", "print"].map((name) => find(new RegExp(`href="?\\./(${name}-[^"\\s>]+\\.css)`), `${name}.css`)),
 };
+// The lazily loaded parts (src/app/views/chunks.rs). scripts/split/wasm-bindgen cut them out of
+// the Wasm and left them, with the JS that loads them (`__wasm_split.js`, imported by the glue),
+// in Trunk's wasm-bindgen folder: here they are optimised like the main Wasm, given hashed names
+// (so a deploy never mixes parts of two builds) and put beside the glue.
+const release = process.env.TRUNK_PROFILE === "release";
+files.parts = [];
+files.modules = {};
+// The split module (first argument of `#[wasm_split]` in src/app/views/chunks.rs) that draws
+// each view whose code is not in the first Wasm file. The start-up script preloads its files
+// when a visitor lands on that view; the browser tests check that a landing uses exactly the
+// files preloaded for it.
+const MODULE_OF_VIEW = { timeline: "timeline", themes: "views", map: "views", partners: "views", sources: "views", story: "views" };
+{
+  const gluePath = join(staging, files.js);
+  let glue = readFileSync(gluePath, "utf8");
+  if (glue.includes('"./__wasm_split.js"')) {
+    const folder = resolve(process.env.CARGO_TARGET_DIR ?? "target", "wasm-bindgen", release ? "release" : "debug", "split");
+    const linkerPath = join(folder, "__wasm_split.js");
+    if (!existsSync(linkerPath)) throw new Error(`embed-hook: the glue imports __wasm_split.js, but ${linkerPath} is missing (was the build run through scripts/build.sh?)`);
+    let linker = readFileSync(linkerPath, "utf8");
+    const main = linker.match(/import \{ initSync \} from "\.\/([^"]+)\.js";/);
+    if (!main) throw new Error("embed-hook: __wasm_split.js does not import initSync");
+    linker = linker.replace(main[0], `import { initSync } from "./${files.js}";`);
+    // Trunk's wasm-opt settings for the main Wasm, from the page's rust link.
+    const source = readFileSync(process.env.TRUNK_HTML_FILE ?? "index.html", "utf8");
+    const level = source.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? "z";
+    const params = (source.match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
+    const wasmOpt = resolve("node_modules/.bin/wasm-opt");
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".wasm") && name !== `${main[1]}.wasm`).sort()) {
+      const input = join(folder, file);
+      let bytes = readFileSync(input);
+      if (release) {
+        const output = join(folder, `${file}.opt`);
+        execFileSync(wasmOpt, [`-O${level}`, "--strip-debug", "--strip-producers", ...params, input, "-o", output], { stdio: "inherit" });
+        bytes = readFileSync(output);
+        unlinkSync(output);
+      }
+      const name = `${file.replace(/\.wasm$/, "")}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.wasm`;
+      writeFileSync(join(staging, name), bytes);
+      const url = `new URL("./${file}", import.meta.url)`;
+      if (!linker.includes(url)) throw new Error(`embed-hook: __wasm_split.js does not load ${file}`);
+      linker = linker.replaceAll(url, `new URL("./${name}", import.meta.url)`);
+      files.parts.push(name);
+    }
+    // Which files each split module loads: its own and the shared chunks it lists.
+    const chunkFiles = Object.fromEntries(
+      [...linker.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+    );
+    for (const m of linker.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+      const chunks = m[3].split(",").map((name) => name.trim()).filter(Boolean);
+      const missing = chunks.filter((name) => !chunkFiles[name]);
+      if (missing.length) throw new Error(`embed-hook: __wasm_split.js loads ${missing.join(", ")} for ${m[1]}, but does not say from which file`);
+      files.modules[m[1]] = [m[2], ...chunks.map((name) => chunkFiles[name])];
+    }
+    for (const [view, module] of Object.entries(MODULE_OF_VIEW)) {
+      if (!files.modules[module]) throw new Error(`embed-hook: the ${view} view's split module "${module}" is not in __wasm_split.js (see src/app/views/chunks.rs)`);
+    }
+    if (release) linker = (await minify(linker, { module: true, compress: true, mangle: true })).code;
+    const linkerName = `__wasm_split-${createHash("sha256").update(linker).digest("hex").slice(0, 16)}.js`;
+    writeFileSync(join(staging, linkerName), linker);
+    files.parts.push(linkerName);
+    // Only the imports: the imports object's key stays the Wasm's own module name.
+    glue = glue.replaceAll('from "./__wasm_split.js"', `from "./${linkerName}"`);
+    writeFileSync(gluePath, glue);
+    console.log(`${files.parts.length - 1} lazily loaded Wasm parts written, loaded by ${linkerName}`);
+  }
+}
+
 // The Lao webfont, for embed.js's FontFace (a shadow root ignores @font-face): read from
 // fonts.css, so that the two declarations cannot drift apart.
 {
@@ -109,7 +180,7 @@ console.log(`embed.js written for ${files.js}`);
 // gives the worker new bytes and browsers update it) and the files of the first view.
 {
   const linked = [...html.matchAll(/(?:href|src)="?\.\/([^"\s>]+)/g)].map((match) => match[1]);
-  const names = [...new Set([...linked, files.js, files.wasm, files.font.file, "data/lao-provinces.geojson"])]
+  const names = [...new Set([...linked, files.js, files.wasm, ...files.parts, files.font.file, "data/lao-provinces.geojson"])]
     .filter((name) => !/\.(html|json)$/.test(name))
     .sort();
   const version = createHash("sha256").update(names.join("\n")).digest("hex").slice(0, 16);
@@ -121,7 +192,7 @@ console.log(`embed.js written for ${files.js}`);
   console.log(`sw.js written for build ${version}: ${names.length} files`);
 }
 
-if (process.env.TRUNK_PROFILE === "release") {
+if (release) {
   const shrink = async (name, module) => {
     const file = join(staging, name);
     const code = readFileSync(file, "utf8");
@@ -130,9 +201,14 @@ if (process.env.TRUNK_PROFILE === "release") {
     console.log(`${name} minified: ${code.length} -> ${small.length} bytes`);
     return small;
   };
-  const glue = await shrink(files.js, true);
+  await shrink(files.js, true);
   await shrink("sw.js", false);
   await shrink("embed.js", false);
+}
+// The glue changed here (minified, or pointed at the hashed __wasm_split.js): its link's
+// integrity hash must be the new file's.
+{
+  const glue = readFileSync(join(staging, files.js));
   const integrity = `sha384-${createHash("sha384").update(glue).digest("base64")}`;
   let replaced = 0;
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
@@ -147,8 +223,20 @@ const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g
 if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);
 // What Trunk's script does (import the glue, start the Wasm, expose the bindings, announce the
 // start), and the page's failure message instead of an endless "Loading" if that fails.
+// The first view's own Wasm parts download beside the main Wasm, not after it has started.
+const preloads = Object.fromEntries(Object.entries(MODULE_OF_VIEW).filter(([, module]) => files.modules[module]).map(([view, module]) => [view, files.modules[module]]));
 const start = [
   crashPanel,
+  ...(Object.keys(preloads).length
+    ? [
+        `for (const file of ${JSON.stringify(preloads)}[new URLSearchParams(location.search).get("view")] ?? []) {`,
+        'const link = document.createElement("link");',
+        // The same request as the loader's fetch (CORS mode, same-origin credentials), so it is reused.
+        'link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous"; link.href = `./${file}`;',
+        "document.head.append(link);",
+        "}",
+      ]
+    : []),
   // The standalone page's one explorer; before the app draws, the page's language.
   'watchForCrash(() => [document.getElementById("iom-explorer")].filter(Boolean), () => document.documentElement.lang);',
   "try {",

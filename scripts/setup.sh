@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing on a fresh machine, then does nothing more on later runs:
 # the Rust toolchain and wasm target (rust-toolchain.toml), Trunk 0.21.14, wasm-bindgen-cli
-# 0.2.130, the npm tools (binaryen's wasm-opt, terser, Playwright, Ajv, the Nu HTML Checker),
+# 0.2.130, wasm-split-cli 0.2.4, the npm tools (binaryen's wasm-opt, terser, Playwright, Ajv, the Nu HTML Checker),
 # Debian Chromium and chromedriver for the browser tests, Java for the HTML checker, and the crates
 # (so Trunk can build --offline).
 # Nothing is downloaded from GitHub.
@@ -25,6 +25,13 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen 0.2.130'; then
   say "Installing wasm-bindgen-cli 0.2.130 (about 5 minutes)"
   cargo install wasm-bindgen-cli@0.2.130
+fi
+
+# Cuts the explorer's lazily loaded parts out of its Wasm (scripts/split/wasm-bindgen). The
+# version must understand the split points of the wasm_split_helpers in Cargo.lock (0.2.3).
+if ! cargo install --list | grep -qx 'wasm_split_cli_support v0.2.4:'; then
+  say "Installing wasm-split-cli 0.2.4 (about 3 minutes)"
+  cargo install --locked wasm_split_cli_support@0.2.4 --features build-binary
 fi
 
 missing=()

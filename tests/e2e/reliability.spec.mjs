@@ -178,6 +178,68 @@ test("iframe mode listens to no message, so no window can change its state", asy
   expect(types.filter((type) => type === "message" || type === "messageerror")).toEqual([]);
 });
 
+test.describe("the parts downloaded on demand", () => {
+  test.use({ serviceWorkers: "block" });
+  const parts = (requests) => requests.filter((url) => /\/split_[a-z_]+-[0-9a-f]+\.wasm$/.test(url)).map((url) => url.match(/split_([a-z_]+)-/)[1]);
+
+  test("a view's code is downloaded when the view is first shown, the share panel's when it opens", async ({ page }) => {
+    const requests = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto("./?view=overview");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en(snapshot.strategy.title));
+    // The Overview is in the first Wasm file: nothing else is fetched for it.
+    expect(parts(requests)).toEqual([]);
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Timeline" }).click();
+    await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
+    expect(parts(requests)).toEqual(["timeline"]);
+    await page.getByText("Share and export").click();
+    await expect(page.getByRole("button", { name: "Events (CSV)" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Province map" }).click();
+    await expect(page.locator("svg.iom-map-svg")).toBeVisible();
+    // Back on a view seen before: nothing is downloaded twice.
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Timeline" }).click();
+    await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
+    expect(parts(requests).sort()).toEqual(["share", "timeline", "views"]);
+  });
+
+  for (const [view, drawing] of [["timeline", "svg.iom-tl-svg"], ["map", "svg.iom-map-svg"]]) {
+    test(`landing on the ${view} view downloads its parts beside the main Wasm, each used`, async ({ page }) => {
+      const unused = [];
+      page.on("console", (message) => {
+        if (/preloaded using link preload but not used/.test(message.text())) unused.push(message.text());
+      });
+      await page.goto(`./?view=${view}`);
+      await expect(page.locator(drawing)).toBeVisible();
+      const fetched = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((entry) => /\/(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(entry.name))
+          .map((entry) => ({ file: entry.name.split("/").pop(), by: entry.initiatorType })),
+      );
+      expect(fetched.length).toBeGreaterThan(0);
+      // Each part was requested by the page's preload, none again by the loader.
+      expect(fetched.filter((entry) => entry.by !== "link")).toEqual([]);
+      // Chromium says so a few seconds after the load when a preloaded file was not used.
+      await page.waitForTimeout(4000);
+      expect(unused).toEqual([]);
+    });
+  }
+
+  test("a view whose code fails to download says so in the visitor's language, and Retry draws it", async ({ page }) => {
+    let refuse = true;
+    await page.route(/\/split_views-[0-9a-f]+\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto("./?view=map&lang=lo");
+    const alert = page.locator(".iom-view").getByRole("alert");
+    await expect(alert).toContainText("ບໍ່ສາມາດດາວໂຫຼດສ່ວນນີ້ຂອງເຄື່ອງມືໄດ້");
+    // The rest of the explorer still works: the filters are there, and another view opens.
+    await expect(page.locator(".iom-result-count").first()).toBeVisible();
+    refuse = false;
+    await alert.getByRole("button", { name: "ລອງໃໝ່" }).click();
+    await expect(page.locator("svg.iom-map-svg")).toBeVisible();
+    await expect(alert).toHaveCount(0);
+  });
+});
+
 test.describe("offline", () => {
   test("after one visit the explorer reloads offline with its snapshot and date", async ({ page, context }) => {
     await page.goto("./?view=overview");
@@ -198,6 +260,11 @@ test.describe("offline", () => {
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en(snapshot.strategy.title));
     await expect(page.getByText(`Snapshot checked on ${checkedOn}`).first()).toBeVisible();
+    // The views whose code downloads on demand were stored too: they open offline.
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Province map" }).click();
+    await expect(page.locator("svg.iom-map-svg")).toBeVisible();
+    await page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Timeline" }).click();
+    await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
     await context.setOffline(false);
   });
 

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::chunks::{lazy, Part};
 use super::context::Data;
 use super::widgets::part;
-use super::{details, filters, map, overview, partners, share, sources, story, themes, timeline};
+use super::{details, filters, overview, share};
 use crate::app::fetch::Loaded;
 use crate::app::state::AppState;
 use crate::core::filter::apply;
@@ -54,19 +55,11 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
             </Show>
             <div class="iom-view">
                 <Show when=move || uses_filters() || view.get() == View::Story>
-                    <share::ShareBar view />
+                    <share::ShareBar />
                 </Show>
-                {part(move || {
-                    let data = data_for_view.clone();
-                    match view.get() {
-                        View::Sources => view! { <sources::Sources data=data.snapshot /> }.into_any(),
-                        View::Themes => view! { <themes::Themes /> }.into_any(),
-                        View::Timeline => view! { <timeline::Timeline /> }.into_any(),
-                        View::Map => view! { <map::ProvinceMap /> }.into_any(),
-                        View::Partners => view! { <partners::Partners /> }.into_any(),
-                        View::Overview => view! { <overview::Overview data=data.snapshot /> }.into_any(),
-                        View::Story => view! { <story::Story /> }.into_any(),
-                    }
+                {part(move || match Part::of_view(view.get()) {
+                    None => view! { <overview::Overview data=data_for_view.snapshot.clone() /> }.into_any(),
+                    Some(part) => lazy(part).into_any(),
                 })}
             </div>
             <Show when=move || uses_filters() && printing.get()>

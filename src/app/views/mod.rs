@@ -2,6 +2,7 @@
 //! snapshot, and only draw. Each view has its folder; `shell`, `widgets`, `filters`, `share`
 //! and `details` are shared by all of them. This file holds the app's root.
 
+mod chunks;
 mod context;
 mod details;
 mod explorer;
@@ -47,6 +48,11 @@ pub fn App(mount: Mount) -> impl IntoView {
             result
         }
     });
+    // The code of the first view, if it is not in the first Wasm file, downloads beside the
+    // snapshot instead of after it.
+    if let Some(part) = chunks::Part::of_view(untrack(|| state.view())) {
+        part.prefetch();
+    }
     // After the download has been sent (the resource's first poll sends it): the formatters
     // are built while the network works, not when the explorer first draws.
     set_timeout(

@@ -23,6 +23,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LoadFailedTooLarge => "The snapshot at {} is too large ({}); the limit is {}.",
         Msg::LoadFailedTimeout => "The snapshot at {} did not arrive within {} seconds.",
         Msg::MoreProblems => "Problems not listed here: {}.",
+        Msg::PartLoading => "Loading this view…",
+        Msg::PartLoadFailed => "This part of the explorer could not be downloaded. Check your connection and try again.",
         Msg::Retry => "Retry",
         Msg::StrategyPeriod => "Strategy period",
         Msg::Vision => "Vision",

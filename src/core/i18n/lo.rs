@@ -23,6 +23,8 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LoadFailedTooLarge => "ຂໍ້ມູນທີ່ {} ໃຫຍ່ເກີນໄປ ({}); ຂີດຈຳກັດແມ່ນ {}.",
         Msg::LoadFailedTimeout => "ຂໍ້ມູນທີ່ {} ບໍ່ມາຮອດພາຍໃນ {} ວິນາທີ.",
         Msg::MoreProblems => "…ແລະ ອີກ {} ບັນຫາ.",
+        Msg::PartLoading => "ກຳລັງໂຫຼດໜ້ານີ້…",
+        Msg::PartLoadFailed => "ບໍ່ສາມາດດາວໂຫຼດສ່ວນນີ້ຂອງເຄື່ອງມືໄດ້. ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່.",
         Msg::Retry => "ລອງໃໝ່",
         Msg::StrategyPeriod => "ໄລຍະຍຸດທະສາດ",
         Msg::Vision => "ວິໄສທັດ",

@@ -49,6 +49,8 @@ messages! {
     LoadFailedTooLarge,
     LoadFailedTimeout,
     MoreProblems,
+    PartLoading,
+    PartLoadFailed,
     Retry,
     StrategyPeriod,
     Vision,

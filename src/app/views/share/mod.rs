@@ -9,10 +9,11 @@ mod print;
 pub use print::{PrintHeader, PrintSources};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::download::{copy_text, download, download_png, download_svg};
 use crate::app::state::{tr, AppState};
+use crate::app::views::chunks::{lazy, Part};
 use crate::app::views::widgets::part;
 use crate::app::views::Data;
 use crate::core::export::{csv, subset_json, CsvKind};
@@ -38,10 +39,36 @@ fn find(root: crate::app::views::Root, selector: &str) -> Option<web_sys::Elemen
         .flatten()
 }
 
+/// The "Share and export" panel, closed at first. Its actions' code (the exporters, the embed
+/// snippets) is downloaded when a visitor first opens it (`chunks::Part::ShareActions`).
 #[component]
-pub fn ShareBar(view: Memo<View>) -> impl IntoView {
+pub fn ShareBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let opened = RwSignal::new(false);
+    let on_toggle = move |event: leptos::ev::Event| {
+        let open = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|details| details.has_attribute("open"));
+        if open {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class="iom-share" on:toggle=on_toggle>
+            <summary>{tr(state, Msg::ShareExport)}</summary>
+            {part(move || opened.get().then(|| lazy(Part::ShareActions)))}
+        </details>
+    }
+}
+
+/// What the share panel holds: copy the link, the downloads and the embed snippets, with a
+/// status line that says what happened.
+#[component]
+pub fn ShareActions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = expect_context::<Data>();
+    let view = Memo::new(move |_| state.view());
     let status = RwSignal::new(None::<Msg>);
     let root = expect_context::<crate::app::views::Root>();
 
@@ -111,8 +138,6 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
         })
     });
     view! {
-        <details class="iom-share">
-            <summary>{tr(state, Msg::ShareExport)}</summary>
             <div class="iom-share__actions">
                 <button type="button" class="iom-chip" on:click=copy_link>{tr(state, Msg::CopyLink)}</button>
                 {csv_button(CsvKind::Events, Msg::CsvEvents)}
@@ -123,6 +148,5 @@ pub fn ShareBar(view: Memo<View>) -> impl IntoView {
                 <embed_dialog::EmbedDialog />
             </div>
             <p class="iom-share__status" role="status" aria-live="polite">{part(move || status.get().map(|m| state.t(m)))}</p>
-        </details>
     }
 }

@@ -1,0 +1,155 @@
+//! The parts of the explorer whose code is not in the first Wasm file: each is downloaded the
+//! first time a visitor needs it (Leptos's `wasm_split`, cut out by `scripts/split/wasm-bindgen`
+//! at build time). The Overview and the shell stay in the first file, so the default first view
+//! needs nothing more; the Timeline is one part, the other views share one, and the share
+//! panel's exporters are one, opened only by a click.
+//!
+//! A part that fails to download says so, with a Retry button, instead of leaving a blank view;
+//! a failed attempt is not remembered, so Retry downloads it again.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use super::widgets::part;
+use crate::app::state::{tr, AppState};
+use crate::core::i18n::Msg;
+use crate::core::url_state::View;
+
+/// A part's code did not arrive (the browser's console has the reason).
+#[derive(Debug, Clone, Copy)]
+pub struct PartMissing;
+
+impl From<SplitLoaderError> for PartMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// Draws a part once its code is here.
+type Draw = fn() -> AnyView;
+type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
+
+/// Everything that is downloaded on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Timeline,
+    Themes,
+    Map,
+    Partners,
+    Sources,
+    Story,
+    /// The share panel's actions: CSV, JSON and image exports, the embed snippets.
+    ShareActions,
+}
+
+impl Part {
+    /// The part that draws `view`; `None` for the Overview, which is in the first Wasm file.
+    pub fn of_view(view: View) -> Option<Part> {
+        match view {
+            View::Overview => None,
+            View::Timeline => Some(Part::Timeline),
+            View::Themes => Some(Part::Themes),
+            View::Map => Some(Part::Map),
+            View::Partners => Some(Part::Partners),
+            View::Sources => Some(Part::Sources),
+            View::Story => Some(Part::Story),
+        }
+    }
+
+    /// Downloads the part's code if it is not here yet (once: later calls find it loaded).
+    fn load(self) -> Loading {
+        match self {
+            Part::Timeline => Box::pin(timeline()),
+            Part::Themes => Box::pin(themes()),
+            Part::Map => Box::pin(map()),
+            Part::Partners => Box::pin(partners()),
+            Part::Sources => Box::pin(sources()),
+            Part::Story => Box::pin(story()),
+            Part::ShareActions => Box::pin(share_actions()),
+        }
+    }
+
+    /// Starts the download now, without drawing anything: the first view's part arrives while
+    /// the snapshot does.
+    pub fn prefetch(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.load().await;
+        });
+    }
+}
+
+/// Draws `part`: a loading status until its code is here, then the part; if the download
+/// fails, a message and a Retry button.
+pub fn lazy(which: Part) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let attempt = RwSignal::new(0_u32);
+    let code = LocalResource::new(move || {
+        attempt.track();
+        which.load()
+    });
+    part(move || {
+        match code.get() {
+        None => view! {
+            <div class="iom-loading" role="status" aria-live="polite">
+                <span class="iom-spinner" aria-hidden="true"></span>
+                {tr(state, Msg::PartLoading)}
+            </div>
+        }
+        .into_any(),
+        Some(Err(PartMissing)) => view! {
+            <div class="iom-error" role="alert">
+                <p>{tr(state, Msg::PartLoadFailed)}</p>
+                <button type="button" class="iom-button" on:click=move |_| attempt.update(|n| *n += 1)>
+                    {tr(state, Msg::Retry)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        // The part's components subscribe to what they read; this closure must not.
+        Some(Ok(draw)) => untrack(draw),
+    }
+    })
+}
+
+// The split points. Functions with the same first argument share one downloaded file.
+
+#[wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn timeline() -> Result<Draw, PartMissing> {
+    Ok(|| view! { <super::timeline::Timeline /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn themes() -> Result<Draw, PartMissing> {
+    Ok(|| view! { <super::themes::Themes /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn map() -> Result<Draw, PartMissing> {
+    Ok(|| view! { <super::map::ProvinceMap /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn partners() -> Result<Draw, PartMissing> {
+    Ok(|| view! { <super::partners::Partners /> }.into_any())
+}
+
+#[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sources() -> Result<Draw, PartMissing> {
+    Ok(|| {
+        let data = expect_context::<super::Data>();
+        view! { <super::sources::Sources data=data.snapshot /> }.into_any()
+    })
+}
+
+#[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn story() -> Result<Draw, PartMissing> {
+    Ok(|| view! { <super::story::Story /> }.into_any())
+}
+
+#[wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn share_actions() -> Result<Draw, PartMissing> {
+    Ok(|| view! { <super::share::ShareActions /> }.into_any())
+}
