@@ -77,7 +77,9 @@ const firstView = [...sizes.entries()].filter(([name]) =>
   /^(index\.html|sw\.js|favicon-.*|iom-lao-explorer-.*\.(js|wasm)|(page|main|svg|print|fonts)-.*\.css|data\/(strategy\.json|lao-provinces\.geojson)|fonts\/.*\.woff2)$/.test(name),
 );
 const firstViewBr = firstView.reduce((sum, [, s]) => sum + s.br, 0);
-console.log(`  first view (${firstView.length} files: HTML, JS, Wasm, CSS, snapshot, boundaries, fonts): ${(firstViewBr / KB).toFixed(1)} KB brotli`);
+// The first Wasm file only: the other views' parts (split_*, chunk_*) download when shown, so
+// this is the Overview's first view; the mobile profile below counts each first view's bytes.
+console.log(`  first view, Overview (${firstView.length} files: HTML, JS, Wasm, CSS, snapshot, boundaries, fonts): ${(firstViewBr / KB).toFixed(1)} KB brotli`);
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -263,7 +265,7 @@ if (LIGHTHOUSE) {
 }
 
 console.log("\nBudgets:");
-budget("first view at most 350 KB brotli", firstViewBr <= 350 * KB, `${(firstViewBr / KB).toFixed(1)} KB`);
+budget("first view (Overview) at most 350 KB brotli", firstViewBr <= 350 * KB, `${(firstViewBr / KB).toFixed(1)} KB`);
 for (const { set, ourTime, theirTime, latencies, mb } of results) {
   const ratio = ourTime !== null && theirTime !== null ? ourTime / theirTime : ourTime !== null ? 0 : Infinity;
   const ratioText = theirTime === null ? `TimelineJS3 did not finish in 120 s (explorer ${fmt(ourTime)})` : `${ratio.toFixed(2)} (${fmt(ourTime)} / ${fmt(theirTime)})`;

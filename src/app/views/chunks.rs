@@ -2,7 +2,8 @@
 //! first time a visitor needs it (Leptos's `wasm_split`, cut out by `scripts/split/wasm-bindgen`
 //! at build time). The Overview and the shell stay in the first file, so the default first view
 //! needs nothing more; the Timeline is one part, the other views share one, and the share
-//! panel's exporters are one, opened only by a click.
+//! panel's exporters are one, opened only by a click. The filter bar, which only the views
+//! with filters show, comes with them (in a file both of their parts load), not in the first.
 //!
 //! A part that fails to download says so, with a Retry button, instead of leaving a blank view;
 //! a failed attempt is not remembered, so Retry downloads it again.
@@ -30,7 +31,15 @@ impl From<SplitLoaderError> for PartMissing {
 
 /// Draws a part once its code is here.
 type Draw = fn() -> AnyView;
-type Loading = Pin<Box<dyn Future<Output = Result<Draw, PartMissing>>>>;
+
+/// What a downloaded part draws: itself and, for the views that have them, the filters.
+#[derive(Clone, Copy)]
+pub struct Drawers {
+    part: Draw,
+    filters: Option<Draw>,
+}
+
+type Loading = Pin<Box<dyn Future<Output = Result<Drawers, PartMissing>>>>;
 
 /// Everything that is downloaded on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,10 +91,10 @@ impl Part {
 }
 
 /// Draws `part`: a loading status until its code is here, then the part; if the download
-/// fails, a message and a Retry button.
-pub fn lazy(which: Part) -> impl IntoView {
+/// fails, a message and a Retry button, which counts up `attempt` (shared with the part's
+/// `lazy_filters`, so that the filters come back with the view).
+pub fn lazy(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let attempt = RwSignal::new(0_u32);
     let code = LocalResource::new(move || {
         attempt.track();
         which.load()
@@ -108,48 +117,85 @@ pub fn lazy(which: Part) -> impl IntoView {
             </div>
         }
         .into_any(),
-        // The part's components subscribe to what they read; this closure must not.
-        Some(Ok(draw)) => untrack(draw),
+        Some(Ok(drawers)) => {
+            // A view counts as drawn (the benchmark's mark) once it is in the document, not
+            // while its code downloads.
+            Effect::new(|_| crate::app::perf::mark_once(crate::app::perf::VIEW));
+            // The part's components subscribe to what they read; this closure must not.
+            untrack(drawers.part)
+        }
     }
+    })
+}
+
+/// The filter bar of the view that `which` draws, once that part's code is here; nothing
+/// before (the part itself says it is loading, or why it failed, and offers Retry).
+pub fn lazy_filters(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
+    let code = LocalResource::new(move || {
+        attempt.track();
+        which.load()
+    });
+    part(move || {
+        let filters = code.get()?.ok()?.filters?;
+        Some(untrack(filters))
+    })
+}
+
+/// The filter bar, for the parts whose views have it.
+fn filter_bar() -> AnyView {
+    view! { <super::filters::FilterBar /> }.into_any()
+}
+
+fn with_filters(part: Draw) -> Result<Drawers, PartMissing> {
+    Ok(Drawers {
+        part,
+        filters: Some(filter_bar),
+    })
+}
+
+fn alone(part: Draw) -> Result<Drawers, PartMissing> {
+    Ok(Drawers {
+        part,
+        filters: None,
     })
 }
 
 // The split points. Functions with the same first argument share one downloaded file.
 
 #[wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn timeline() -> Result<Draw, PartMissing> {
-    Ok(|| view! { <super::timeline::Timeline /> }.into_any())
+fn timeline() -> Result<Drawers, PartMissing> {
+    with_filters(|| view! { <super::timeline::Timeline /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn themes() -> Result<Draw, PartMissing> {
-    Ok(|| view! { <super::themes::Themes /> }.into_any())
+fn themes() -> Result<Drawers, PartMissing> {
+    with_filters(|| view! { <super::themes::Themes /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn map() -> Result<Draw, PartMissing> {
-    Ok(|| view! { <super::map::ProvinceMap /> }.into_any())
+fn map() -> Result<Drawers, PartMissing> {
+    with_filters(|| view! { <super::map::ProvinceMap /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn partners() -> Result<Draw, PartMissing> {
-    Ok(|| view! { <super::partners::Partners /> }.into_any())
+fn partners() -> Result<Drawers, PartMissing> {
+    with_filters(|| view! { <super::partners::Partners /> }.into_any())
 }
 
 #[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn sources() -> Result<Draw, PartMissing> {
-    Ok(|| {
+fn sources() -> Result<Drawers, PartMissing> {
+    alone(|| {
         let data = expect_context::<super::Data>();
         view! { <super::sources::Sources data=data.snapshot /> }.into_any()
     })
 }
 
 #[wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn story() -> Result<Draw, PartMissing> {
-    Ok(|| view! { <super::story::Story /> }.into_any())
+fn story() -> Result<Drawers, PartMissing> {
+    alone(|| view! { <super::story::Story /> }.into_any())
 }
 
 #[wasm_split(share, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn share_actions() -> Result<Draw, PartMissing> {
-    Ok(|| view! { <super::share::ShareActions /> }.into_any())
+fn share_actions() -> Result<Drawers, PartMissing> {
+    alone(|| view! { <super::share::ShareActions /> }.into_any())
 }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::chunks::{lazy, Part};
+use super::chunks::{lazy, lazy_filters, Part};
 use super::context::Data;
 use super::widgets::part;
-use super::{details, filters, overview, share};
+use super::{details, overview, share};
 use crate::app::fetch::Loaded;
 use crate::app::state::AppState;
 use crate::core::filter::apply;
@@ -41,15 +41,16 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
             View::Themes | View::Timeline | View::Map | View::Partners
         )
     };
+    let filtered = Memo::new(move |_| uses_filters());
+    // Retry on a view whose code failed to download also brings back the filters.
+    let retries = RwSignal::new(0_u32);
     let data_for_view = data.clone();
-    // Effects run once the view is in the document.
-    Effect::new(|_| crate::app::perf::mark_once(crate::app::perf::VIEW));
     let printing = crate::app::print::use_printing();
     view! {
         <div class="iom-layout">
-            <Show when=uses_filters>
-                <filters::FilterBar />
-            </Show>
+            // The filter bar's code comes with the filtered views' parts. It stays (with its open
+            // panels) while the visitor moves between those views.
+            {part(move || filtered.get().then(|| untrack(|| Part::of_view(view.get())).map(|part| lazy_filters(part, retries))))}
             <Show when=move || printing.get()>
                 <share::PrintHeader />
             </Show>
@@ -58,8 +59,12 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
                     <share::ShareBar />
                 </Show>
                 {part(move || match Part::of_view(view.get()) {
-                    None => view! { <overview::Overview data=data_for_view.snapshot.clone() /> }.into_any(),
-                    Some(part) => lazy(part).into_any(),
+                    None => {
+                        // Effects run once the view is in the document.
+                        Effect::new(|_| crate::app::perf::mark_once(crate::app::perf::VIEW));
+                        view! { <overview::Overview data=data_for_view.snapshot.clone() /> }.into_any()
+                    }
+                    Some(part) => lazy(part, retries).into_any(),
                 })}
             </div>
             <Show when=move || uses_filters() && printing.get()>

@@ -45,6 +45,7 @@ fn find(root: crate::app::views::Root, selector: &str) -> Option<web_sys::Elemen
 pub fn ShareBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let opened = RwSignal::new(false);
+    let retries = RwSignal::new(0_u32);
     let on_toggle = move |event: leptos::ev::Event| {
         let open = event
             .target()
@@ -57,7 +58,7 @@ pub fn ShareBar() -> impl IntoView {
     view! {
         <details class="iom-share" on:toggle=on_toggle>
             <summary>{tr(state, Msg::ShareExport)}</summary>
-            {part(move || opened.get().then(|| lazy(Part::ShareActions)))}
+            {part(move || opened.get().then(|| lazy(Part::ShareActions, retries)))}
         </details>
     }
 }
