@@ -14,6 +14,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use super::shell::Loading;
 use super::widgets::part;
 use crate::app::state::{tr, AppState};
 use crate::core::i18n::Msg;
@@ -94,29 +95,13 @@ impl Part {
 /// fails, a message and a Retry button, which counts up `attempt` (shared with the part's
 /// `lazy_filters`, so that the filters come back with the view).
 pub fn lazy(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let code = LocalResource::new(move || {
         attempt.track();
         which.load()
     });
-    part(move || {
-        match code.get() {
-        None => view! {
-            <div class="iom-loading" role="status" aria-live="polite">
-                <span class="iom-spinner" aria-hidden="true"></span>
-                {tr(state, Msg::PartLoading)}
-            </div>
-        }
-        .into_any(),
-        Some(Err(PartMissing)) => view! {
-            <div class="iom-error" role="alert">
-                <p>{tr(state, Msg::PartLoadFailed)}</p>
-                <button type="button" class="iom-button" on:click=move |_| attempt.update(|n| *n += 1)>
-                    {tr(state, Msg::Retry)}
-                </button>
-            </div>
-        }
-        .into_any(),
+    part(move || match code.get() {
+        None => view! { <Loading what=Msg::PartLoading /> }.into_any(),
+        Some(Err(PartMissing)) => missing(attempt).into_any(),
         Some(Ok(drawers)) => {
             // A view counts as drawn (the benchmark's mark) once it is in the document, not
             // while its code downloads.
@@ -124,8 +109,19 @@ pub fn lazy(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
             // The part's components subscribe to what they read; this closure must not.
             untrack(drawers.part)
         }
-    }
     })
+}
+
+/// Says that a part's code did not arrive, with a Retry button that counts up `attempt`.
+fn missing(attempt: RwSignal<u32>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let retry = move |_| attempt.update(|n| *n += 1);
+    view! {
+        <div class="iom-error" role="alert">
+            <p>{tr(state, Msg::PartLoadFailed)}</p>
+            <button type="button" class="iom-button" on:click=retry>{tr(state, Msg::Retry)}</button>
+        </div>
+    }
 }
 
 /// The filter bar of the view that `which` draws, once that part's code is here; nothing

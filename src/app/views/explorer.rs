@@ -50,7 +50,10 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
         <div class="iom-layout">
             // The filter bar's code comes with the filtered views' parts. It stays (with its open
             // panels) while the visitor moves between those views.
-            {part(move || filtered.get().then(|| untrack(|| Part::of_view(view.get())).map(|part| lazy_filters(part, retries))))}
+            {part(move || {
+                let part = filtered.get().then(|| untrack(|| Part::of_view(view.get())))??;
+                Some(lazy_filters(part, retries))
+            })}
             <Show when=move || printing.get()>
                 <share::PrintHeader />
             </Show>

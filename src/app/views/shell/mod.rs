@@ -111,12 +111,16 @@ pub fn Header(compact: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn Loading() -> impl IntoView {
+pub fn Loading(
+    /// What is loading (the snapshot unless said otherwise).
+    #[prop(default = Msg::Loading)]
+    what: Msg,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="iom-loading" role="status" aria-live="polite">
             <span class="iom-spinner" aria-hidden="true"></span>
-            {tr(state, Msg::Loading)}
+            {tr(state, what)}
         </div>
     }
 }
