@@ -2,13 +2,14 @@
 
 use std::sync::Arc;
 
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen_futures::JsFuture;
 
 use super::http::{self, is_json, HttpError, Limits};
 
 use crate::core::index::Index;
-use crate::core::load::MAX_SNAPSHOT_BYTES;
-use crate::core::{load_snapshot_bytes, Problem, Snapshot};
+use crate::core::load::{load_clean_bytes, load_thoroughly_bytes, MAX_SNAPSHOT_BYTES};
+use crate::core::{Problem, Snapshot};
 
 /// A checked snapshot with its lookups, built once when it loads.
 #[derive(Clone)]
@@ -53,10 +54,19 @@ pub async fn fetch_snapshot(url: String, published: String) -> Result<Loaded, Lo
         })?;
     // Bytes, not text: the core checks that they are UTF-8 (naming the first bad byte) and
     // parses them where they are.
-    let snapshot = load_snapshot_bytes(&body).map_err(|problems| LoadError::Invalid {
-        url: url.clone(),
-        problems,
-    })?;
+    let snapshot = match load_clean_bytes(&body) {
+        Ok(snapshot) => snapshot,
+        // Not clean: the thorough reading, downloaded now, says everything that is wrong (or
+        // accepts it after all). If it cannot be downloaded, the first problems found are shown.
+        Err(first_problems) => match check_thoroughly(&body).await {
+            Ok(read) => read,
+            Err(CheckerMissing) => Err(first_problems),
+        }
+        .map_err(|problems| LoadError::Invalid {
+            url: url.clone(),
+            problems,
+        })?,
+    };
     remember_good_snapshot(&url, &published, &js_sys::Uint8Array::from(body.as_slice()));
     let index = Arc::new(Index::build(&snapshot));
     super::perf::mark_once(super::perf::SNAPSHOT);
@@ -64,6 +74,23 @@ pub async fn fetch_snapshot(url: String, published: String) -> Result<Loaded, Lo
         snapshot: Arc::new(snapshot),
         index,
     })
+}
+
+/// The thorough reading's code did not arrive.
+struct CheckerMissing;
+
+impl From<SplitLoaderError> for CheckerMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        CheckerMissing
+    }
+}
+
+/// The thorough reading is not in the first Wasm file: every published snapshot passes the
+/// one-pass reading, so only a broken one (a preview, a bad upload) needs it.
+#[allow(improper_ctypes_definitions)]
+#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn check_thoroughly(body: &[u8]) -> Result<Result<Snapshot, Vec<Problem>>, CheckerMissing> {
+    Ok(load_thoroughly_bytes(body))
 }
 
 /// Keeps a copy of a snapshot that passed every check, for offline visits: the service worker

@@ -1,5 +1,6 @@
-//! `index-bench [IN]`: the time to build the index (`core::index::Index`) of the shipped
-//! snapshot and of the synthetic ones 100 and 1,000 times larger, medians of several rounds, and
+//! `index-bench [IN]`: the time to read the shipped snapshot (the one-pass reading the explorer
+//! uses against the thorough one it keeps for broken snapshots, in the same run), and the time
+//! to build the index (`core::index::Index`) of the shipped snapshot and of the synthetic ones 100 and 1,000 times larger, medians of several rounds, and
 //! the time per item at each size against the real snapshot's in the same run (linear indexing
 //! keeps it near 1). Run by `make bench`; never by `make test`. Default: the shipped snapshot.
 //!
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use iom_lao_explorer::core::index::Index;
-use iom_lao_explorer::core::load::load_snapshot_file;
+use iom_lao_explorer::core::load::{clean, load_snapshot_file, thorough};
 use iom_lao_explorer::core::synth::{scale, Size};
 use iom_lao_explorer::core::Snapshot;
 
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    print_reading_times(&input);
     let snapshots = [
         ("1x", real.clone()),
         ("100x", scale(&real, Size::HUNDRED_TIMES)),
@@ -100,4 +102,33 @@ fn main() -> ExitCode {
         figures.join(", ")
     );
     ExitCode::SUCCESS
+}
+
+/// Reads of the file per round, so that one round lasts more than a moment.
+const READS: usize = 20;
+
+/// The one-pass reading against the thorough one, alternating, medians of [`ROUNDS`] rounds.
+fn print_reading_times(input: &str) {
+    let Ok(text) = std::fs::read_to_string(input) else {
+        return;
+    };
+    let time = |read: fn(&str) -> Result<Snapshot, Vec<iom_lao_explorer::core::Problem>>| {
+        let start = Instant::now();
+        for _ in 0..READS {
+            let _ = black_box(read(black_box(&text)));
+        }
+        start.elapsed() / READS as u32
+    };
+    let (mut one_pass, mut full) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        one_pass.push(time(clean::load));
+        full.push(time(thorough::load));
+    }
+    let (one_pass, full) = (median(one_pass), median(full));
+    println!(
+        "time to read the snapshot (median of {ROUNDS} rounds): one pass {}, thorough {} (one pass x{:.2} of thorough)",
+        ms(one_pass),
+        ms(full),
+        one_pass.as_secs_f64() / full.as_secs_f64()
+    );
 }

@@ -225,6 +225,29 @@ test.describe("the parts downloaded on demand", () => {
     });
   }
 
+  test("a broken snapshot's problems are found by the thorough reading, downloaded only then", async ({ page }) => {
+    const requests = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto("./?snapshot=test-data/broken/several-items-after-an-unreadable-one.json");
+    const alert = page.getByRole("alert");
+    await expect(alert.getByRole("heading")).toHaveText("The strategy data could not be shown");
+    // Every problem, each at its place in the file, also after the item that cannot be read.
+    await expect(alert).toContainText("$.events[0].title");
+    await expect(alert).toContainText("$.events[2].date");
+    await expect(alert).toContainText("$.events[3].themes[0]");
+    expect(parts(requests)).toEqual(["check"]);
+  });
+
+  test("if the thorough reading cannot be downloaded, the first problem found is still named", async ({ page }) => {
+    await page.route(/\/split_check-[0-9a-f]+\.wasm$/, (route) => route.abort());
+    await page.goto("./?snapshot=test-data/broken/several-items-after-an-unreadable-one.json");
+    const alert = page.getByRole("alert");
+    await expect(alert.getByRole("heading")).toHaveText("The strategy data could not be shown");
+    // The one-pass reading names where it stopped: the line and column of the bad title.
+    await expect(alert).toContainText(/invalid type: integer `42`.* at line \d+ column \d+/);
+    await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+  });
+
   test("a view whose code fails to download says so in the visitor's language, and Retry draws it", async ({ page }) => {
     let refuse = true;
     await page.route(/\/split_views-[0-9a-f]+\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));

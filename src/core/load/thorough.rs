@@ -1,47 +1,21 @@
-//! From bytes to a checked [`Snapshot`]: size and syntax first, then the shape of every item,
-//! then the rules in [`super::validate`]. Every problem is collected; none panics.
+//! The thorough reading of a snapshot: parsed into a JSON tree first, then item by item, so that
+//! one malformed event does not hide the problems of the others and every problem names its
+//! place in the file. The explorer runs it only for a snapshot that the one-pass reading
+//! ([`super::clean`]) refused, to say everything that is wrong with it.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::kinds::ItemKind;
-use super::model::{Snapshot, StoryStep, Strategy, SCHEMA_MAJOR};
-use super::problem::{child, index, Problem};
-use super::validate::{validate_in_file, Places};
+use super::super::kinds::ItemKind;
+use super::super::model::{Snapshot, StoryStep, Strategy};
+use super::super::problem::{child, index, Problem};
+use super::super::validate::{validate_in_file, Places};
+use super::{MAX_STRING_CHARS, VERSION_PATH};
 
-/// Larger snapshots are refused before parsing, so a wrong URL cannot freeze the tab.
-pub const MAX_SNAPSHOT_BYTES: usize = 25 * 1024 * 1024;
-/// No single string in a snapshot may be longer than this (in characters).
-pub const MAX_STRING_CHARS: usize = 20_000;
-
-/// Parses and checks a snapshot as downloaded or read from disk: its bytes must be UTF-8 (a
-/// file saved in another encoding is refused with the offset of its first bad byte, not read
-/// with replacement characters).
-pub fn load_snapshot_bytes(bytes: &[u8]) -> Result<Snapshot, Vec<Problem>> {
-    check_size(bytes.len())?;
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        vec![Problem::new(
-            "$",
-            format!(
-                "not UTF-8 text: byte {} is not valid UTF-8; save the file as UTF-8",
-                err.valid_up_to()
-            ),
-        )]
-    })?;
-    load_snapshot(text)
-}
-
-/// Reads and checks the snapshot file at `path`, for the command-line tools: the error is one
-/// line naming the first problem.
-pub fn load_snapshot_file(path: &str) -> Result<Snapshot, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    load_snapshot(&text)
-        .map_err(|problems| format!("{} problems, first: {}", problems.len(), problems[0]))
-}
-
-/// Parses and checks a snapshot. On failure, returns every problem found, each with its path.
-pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
-    check_size(text.len())?;
+/// Reads the file item by item, so that every problem is found and named by its place in the
+/// file (an item that cannot be read is left out, and the others are still checked).
+pub fn load(text: &str) -> Result<Snapshot, Vec<Problem>> {
+    super::check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(vec![Problem::new("$", "the file is empty")]);
@@ -74,20 +48,6 @@ pub fn load_snapshot(text: &str) -> Result<Snapshot, Vec<Problem>> {
     }
 }
 
-fn check_size(bytes: usize) -> Result<(), Vec<Problem>> {
-    if bytes > MAX_SNAPSHOT_BYTES {
-        return Err(vec![Problem::new(
-            "$",
-            format!(
-                "the snapshot is {} MB; the limit is {} MB",
-                super::num::megabytes(bytes),
-                MAX_SNAPSHOT_BYTES / 1_048_576
-            ),
-        )]);
-    }
-    Ok(())
-}
-
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -102,38 +62,14 @@ fn kind_of(value: &Value) -> &'static str {
 /// A snapshot of an unknown major version is refused outright: its other fields may mean
 /// something else, so checking them would only add noise.
 fn check_schema_version(root: &Map<String, Value>) -> Result<(), Problem> {
-    let path = "$.schema_version";
-    let version = match root.get("schema_version") {
-        None => return Err(Problem::new(path, "missing; expected \"1.0\"")),
-        Some(Value::String(version)) => version,
-        Some(other) => {
-            return Err(Problem::new(
-                path,
-                format!("expected a string like \"1.0\", found {}", kind_of(other)),
-            ))
-        }
-    };
-    let major = version
-        .split_once('.')
-        .filter(|(major, minor)| {
-            !major.is_empty()
-                && !minor.is_empty()
-                && (major.bytes().chain(minor.bytes())).all(|b| b.is_ascii_digit())
-        })
-        .and_then(|(major, _)| major.parse::<u32>().ok())
-        .ok_or_else(|| {
-            Problem::new(
-                path,
-                format!("\"{version}\" is not MAJOR.MINOR, e.g. \"1.0\""),
-            )
-        })?;
-    if major != SCHEMA_MAJOR {
-        return Err(Problem::new(
-            path,
-            format!("unknown major version {major} (\"{version}\"); this explorer reads version {SCHEMA_MAJOR}.x"),
-        ));
+    match root.get("schema_version") {
+        None => Err(Problem::new(VERSION_PATH, "missing; expected \"1.0\"")),
+        Some(Value::String(version)) => super::check_version(version),
+        Some(other) => Err(Problem::new(
+            VERSION_PATH,
+            format!("expected a string like \"1.0\", found {}", kind_of(other)),
+        )),
     }
-    Ok(())
 }
 
 /// One step of a JSON path, kept on a stack so that paths are only built for problems.
@@ -325,98 +261,6 @@ fn parse_value<T: DeserializeOwned>(
             }
             problems.push(Problem::new(full, err.into_inner().to_string()));
             None
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{load_snapshot, Value};
-    use proptest::prelude::*;
-
-    const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.json");
-
-    /// Any JSON value, nested a few levels deep.
-    fn any_json() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<f64>()
-                .prop_map(|n| serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)),
-            any::<i64>().prop_map(|n| Value::Number(n.into())),
-            ".{0,20}".prop_map(Value::String),
-        ];
-        leaf.prop_recursive(4, 64, 8, |inner| {
-            prop_oneof![
-                proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-                proptest::collection::btree_map("[a-z_]{1,12}", inner, 0..8)
-                    .prop_map(|m| Value::Object(m.into_iter().collect())),
-            ]
-        })
-    }
-
-    /// Replaces one value somewhere in a document, walking a random path.
-    fn replace_somewhere(value: &mut Value, path: &[usize], with: Value) {
-        let next = match value {
-            Value::Object(map) if !map.is_empty() => {
-                let key = map
-                    .keys()
-                    .nth(path.first().copied().unwrap_or(0) % map.len())
-                    .cloned();
-                key.and_then(|k| map.get_mut(&k))
-            }
-            Value::Array(items) if !items.is_empty() => {
-                let i = path.first().copied().unwrap_or(0) % items.len();
-                items.get_mut(i)
-            }
-            _ => None,
-        };
-        match next {
-            Some(child) if path.len() > 1 => replace_somewhere(child, &path[1..], with),
-            Some(child) => *child = with,
-            None => *value = with,
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
-
-        #[test]
-        fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
-            let _ = load_snapshot(&text);
-        }
-
-        #[test]
-        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-            let _ = load_snapshot(&String::from_utf8_lossy(&bytes));
-        }
-
-        #[test]
-        fn arbitrary_json_never_panics_and_is_refused_with_a_reason(value in any_json()) {
-            if let Err(problems) = load_snapshot(&value.to_string()) {
-                prop_assert!(!problems.is_empty());
-                prop_assert!(problems.iter().all(|p| p.path.starts_with('$') && !p.message.is_empty()));
-            }
-        }
-
-        /// A good snapshot with any one value replaced by anything: no panic, and every
-        /// problem names where it is.
-        #[test]
-        fn a_mutated_snapshot_never_panics(path in proptest::collection::vec(any::<usize>(), 1..6), with in any_json()) {
-            let mut value: Value = serde_json::from_str(MINIMAL).unwrap();
-            replace_somewhere(&mut value, &path, with);
-            if let Err(problems) = load_snapshot(&value.to_string()) {
-                prop_assert!(problems.iter().all(|p| p.path.starts_with('$')));
-            }
-        }
-
-        /// Truncating a good snapshot anywhere gives a clear JSON error, never a panic.
-        #[test]
-        fn a_truncated_snapshot_is_refused(cut in 1usize..2000) {
-            let cut = cut.min(MINIMAL.len() - 1);
-            let text = &MINIMAL[..MINIMAL.floor_char_boundary(cut)];
-            let problems = load_snapshot(text).unwrap_err();
-            prop_assert!(problems[0].to_string().starts_with("$:"), "{:?}", problems);
         }
     }
 }
