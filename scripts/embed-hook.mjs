@@ -191,10 +191,27 @@ const start = [
   "}",
 ].join("\n");
 html = html.replace(inline[0][0], () => `<script type=module>${start}</script>`);
+// Which prerendered copy of the Overview the page shows (scripts/prerender.mjs), set on <html>
+// before the body is drawn: the language the explorer will draw (the URL's, else the visitor's
+// last choice: src/app/state.rs), none when the URL asks for more than the Overview (another
+// view, filters, an item, a preview, the iframe mode). Without scripts the English copy shows.
+const firstScreen = [
+  "{",
+  "const query = new URLSearchParams(location.search);",
+  "const keys = [...query.keys()];",
+  'const overview = new Set(keys).size === keys.length && keys.every((key) => key === "lang" || (key === "view" && query.get(key) === "overview"));',
+  'let lang = query.get("lang");',
+  'if (lang === null) { try { lang = localStorage.getItem("iom-lao-explorer.lang"); } catch {} }',
+  'lang = lang === "lo" ? "lo" : "en";',
+  "document.documentElement.lang = lang;",
+  'document.documentElement.dataset.first = overview ? lang : "none";',
+  "}",
+].join("\n");
 const hash = createHash("sha256").update(start).digest("base64");
+const firstScreenHash = createHash("sha256").update(firstScreen).digest("base64");
 const policy = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}' 'sha256-${firstScreenHash}'`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -207,7 +224,7 @@ const policy = [
 // Trunk's release build minifies the page, so attributes may have lost their quotes.
 const withPolicy = html.replace(
   /<meta charset="?utf-8"?\s*\/?>/,
-  (meta) => `${meta}<meta http-equiv="Content-Security-Policy" content="${policy}">`,
+  (meta) => `${meta}<meta http-equiv="Content-Security-Policy" content="${policy}"><script>${firstScreen}</script>`,
 );
 if (withPolicy === html) throw new Error("embed-hook: cannot place the CSP meta tag");
 writeFileSync(join(staging, "index.html"), withPolicy);

@@ -22,6 +22,8 @@ for (const lang of ["en", "lo"]) {
       if (view === "overview" && name === "filtered") continue;
       test(`${view} in ${lang}, ${name}: no WCAG A/AA violations`, async ({ page }) => {
         await page.goto(`./?view=${view}&lang=${lang}${extra}`);
+        // The app's view, not the Overview the build drew into the page (checked in first-screen.spec).
+        await expect(page.locator(".iom-prerendered")).toHaveCount(0);
         await expect(page.locator("main h1").first()).toBeVisible();
         if (view === "map") await expect(page.locator(".iom-map-svg")).toBeVisible();
         if (name === "details") await expect(page.getByRole("dialog")).toBeVisible();
@@ -52,6 +54,7 @@ test("Lao text is drawn with the shipped Lao webfont, not boxes", async ({ page 
 
 test("the skip link moves focus to the content", async ({ page }) => {
   await page.goto("./?view=themes");
+  await expect(page.locator(".iom-prerendered")).toHaveCount(0);
   await expect(page.locator("main h1")).toBeVisible();
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });

@@ -56,7 +56,8 @@ test("snapshot text renders as text: no script runs and no unsafe link exists", 
   for (const link of await page.locator("a[target=_blank]").all()) {
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   }
-  expect(await page.locator("img, iframe, script:not([type=module])").count()).toBe(0);
+  // Nothing the snapshot says becomes an element of its own (the page's own scripts are in its head).
+  expect(await page.locator("#iom-explorer").locator("img, iframe, script").count()).toBe(0);
   // A right-to-left override in a name stays inside its own isolated span.
   await page.goto("./?snapshot=test-data/fixtures/hostile.json&view=themes");
   const reversed = page.locator(".iom-tx", { hasText: "evil reversed" }).first();

@@ -7,6 +7,7 @@ mod context;
 mod details;
 mod explorer;
 mod filters;
+mod first_screen;
 mod map;
 mod overview;
 mod partners;
@@ -66,13 +67,16 @@ pub fn App(mount: Mount) -> impl IntoView {
     // Nothing is drawn until the snapshot has settled, or until a slow download has taken
     // LOADING_AFTER: one layout of the whole explorer instead of a loading screen laid out and
     // painted first, then the explorer (index.html shows a status until then).
+    // A page that shows the Overview prerendered (scripts/prerender.mjs) keeps showing it
+    // until the snapshot is here: no loading screen in between.
     let waited = RwSignal::new(false);
-    set_timeout(move || waited.set(true), LOADING_AFTER);
+    if !(state.owns_page() && first_screen::shown()) {
+        set_timeout(move || waited.set(true), LOADING_AFTER);
+    }
     let settled = Memo::new(move |_| waited.get() || snapshot.with(Option::is_some));
     Effect::new(move |_| {
-        let host = root.get().and_then(|root| root.parent_element());
-        if let Some(Ok(Some(boot))) = host.map(|host| host.query_selector(":scope > .iom-boot")) {
-            boot.remove();
+        if let Some(host) = root.get().and_then(|root| root.parent_element()) {
+            first_screen::remove(&host);
         }
     });
 
