@@ -13,8 +13,10 @@ const BOOT: &[Msg] = &[Msg::Loading, Msg::StartFailed, Msg::Reload];
 /// What the page shows when the Wasm stops: the panic hook's message and Reload.
 const CRASH: &[Msg] = &[Msg::PanicTitle, Msg::PanicBody, Msg::Reload];
 /// Each file, and the messages it must carry.
+/// What the standalone page adds: the note for a browser without scripts.
+const PAGE: &[Msg] = &[Msg::Loading, Msg::StartFailed, Msg::Reload, Msg::NoScript];
 const FILES: [(&str, &[Msg]); 3] = [
-    ("index.html", BOOT),
+    ("index.html", PAGE),
     ("scripts/embed.template.js", BOOT),
     ("scripts/crash-panel.js", CRASH),
 ];

@@ -226,6 +226,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::LoadFailedTooLargeStreamed => "The snapshot at {} is larger than the limit of {}; the download was stopped there.",
         Msg::PreviewOf => "Preview of {}: this is not the published snapshot.",
         Msg::PreviewShowPublished => "Show the published snapshot",
+        Msg::NoScript => "The IOM Lao PDR Strategy Explorer needs JavaScript and WebAssembly for its views, filters and the Lao version; below is its overview, in English. The strategy data is also available as a plain file:",
         Msg::StartBlocked => "The explorer cannot start: this page's Content-Security-Policy does not allow WebAssembly. The site needs 'wasm-unsafe-eval' in its script-src.",
         Msg::EmbedBadElement => "The explorer cannot be placed in a <{}> element; use a <div>.",
         Msg::PanicTitle => "Something went wrong in the explorer",

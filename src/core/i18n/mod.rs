@@ -258,6 +258,7 @@ messages! {
     PanicBody,
     StartFailed,
     Reload,
+    NoScript,
 }
 
 /// The UI text of `msg` in `lang`.
