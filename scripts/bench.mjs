@@ -243,11 +243,12 @@ const oursMobile = [
 ];
 const mobile = await mobileTable(browser, [...oursMobile, theirsMobile], MOBILE_RUNS);
 const seconds = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : "n/a");
-console.log(`  ${"".padEnd(28)} ${"interactive".padStart(12)} ${"first paint".padStart(12)} ${"largest paint".padStart(14)} ${"on the wire".padStart(12)}`);
+console.log(`  ${"".padEnd(28)} ${"interactive".padStart(12)} ${"first paint".padStart(12)} ${"largest paint".padStart(14)} ${"on the wire".padStart(12)} ${"blocking".padStart(9)}`);
 for (const [name, row] of mobile) {
   if (!row) console.log(`  ${name.padEnd(28)} did not finish in 120 s`);
-  else console.log(`  ${name.padEnd(28)} ${seconds(row.ready).padStart(12)} ${seconds(row.fcp).padStart(12)} ${seconds(row.lcp).padStart(14)} ${`${(row.bytes / KB).toFixed(1)} KB`.padStart(12)}`);
+  else console.log(`  ${name.padEnd(28)} ${seconds(row.ready).padStart(12)} ${seconds(row.fcp).padStart(12)} ${seconds(row.lcp).padStart(14)} ${`${(row.bytes / KB).toFixed(1)} KB`.padStart(12)} ${`${Math.round(row.blocking)} ms`.padStart(9)}`);
 }
+console.log("  (blocking: the long tasks between the first paint and the view answering, each beyond 50 ms, as Lighthouse's total blocking time)");
 const lighthouse = [];
 if (LIGHTHOUSE) {
   console.log("\nLighthouse 12 (default mobile audit, simulated throttling), performance / accessibility / best practices / SEO:");

@@ -15,9 +15,9 @@ export const MOBILE = {
 };
 
 /** One cold visit under the mobile profile: milliseconds from navigation to first contentful
- * paint, to the largest contentful paint and to `readyMark` (the view answering input), and the
- * bytes that crossed the network (compressed, headers included) until then. Null if the mark
- * never came. */
+ * paint, to the largest contentful paint and to `readyMark` (the view answering input), the
+ * blocking time until then, and the bytes that crossed the network (compressed, headers
+ * included). Null if the mark never came. */
 export async function mobileVisit(browser, url, readyMark, timeout = 120_000) {
   const context = await browser.newContext({
     viewport: MOBILE.viewport,
@@ -27,7 +27,10 @@ export async function mobileVisit(browser, url, readyMark, timeout = 120_000) {
     serviceWorkers: "block",
   });
   await context.addInitScript(() => {
-    window.__bench = { fcp: null, lcp: null };
+    window.__bench = { fcp: null, lcp: null, tasks: [] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__bench.tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: "longtask", buffered: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.name === "first-contentful-paint") window.__bench.fcp = entry.startTime;
     }).observe({ type: "paint", buffered: true });
@@ -53,9 +56,14 @@ export async function mobileVisit(browser, url, readyMark, timeout = 120_000) {
     await markMade(page, timeout);
     // The largest paint may come with the frame after the mark.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    const found = await page.evaluate((mark) => ({ ...window.__bench, ready: performance.getEntriesByName(mark)[0].startTime }), readyMark);
+    const { tasks, ...found } = await page.evaluate((mark) => ({ ...window.__bench, ready: performance.getEntriesByName(mark)[0].startTime }), readyMark);
     const bytes = [...wire.values()].reduce((sum, n) => sum + n, 0);
-    return { ...found, bytes };
+    // Lighthouse's total blocking time, measured: what the long tasks between the first paint
+    // and the view answering held input back, each beyond 50 ms.
+    const blocking = tasks
+      .filter(([start]) => start >= (found.fcp ?? 0) && start < found.ready)
+      .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+    return { ...found, bytes, blocking };
   } catch {
     return null;
   } finally {
@@ -85,6 +93,7 @@ export async function mobileTable(browser, pages, runs) {
             lcp: median(done.map((v) => v.lcp ?? NaN)),
             ready: median(done.map((v) => v.ready)),
             bytes: median(done.map((v) => v.bytes)),
+            blocking: median(done.map((v) => v.blocking)),
             finished: done.length,
           },
     );

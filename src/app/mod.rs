@@ -13,6 +13,7 @@ mod perf;
 mod print;
 mod resize;
 mod state;
+mod tasks;
 mod views;
 
 use std::sync::atomic::{AtomicU32, Ordering};
