@@ -178,7 +178,13 @@ const start = [
   'watchForCrash(() => [document.getElementById("iom-explorer")].filter(Boolean), () => document.documentElement.lang);',
   "try {",
   `const bindings = await import('./${files.js}');`,
-  `const wasm = await bindings.default({ module_or_path: './${files.wasm}' });`,
+  `const started = bindings.default({ module_or_path: './${files.wasm}' });`,
+  // The page's first `Intl` call loads the browser's locale data: 35 ms here, 100 to 200 ms
+  // with the CPU slowed 4x. Made in the next task, once the Wasm's download and compilation
+  // (off the main thread) are under way, it fills their wait instead of lengthening the
+  // explorer's start-up (src/app/intl.rs).
+  'setTimeout(() => { try { Intl.DateTimeFormat.supportedLocalesOf("lo"); } catch {} });',
+  "const wasm = await started;",
   "window.wasmBindings = bindings;",
   // The Wasm's own start does nothing (an embed must not act on its host): the page starts it.
   "bindings.start_page();",
@@ -195,7 +201,6 @@ html = html.replace(inline[0][0], () => `<script type=module>${start}</script>`)
 // before the body is drawn: the language the explorer will draw (the URL's, else the visitor's
 // last choice: src/app/state.rs), none when the URL asks for more than the Overview (another
 // view, filters, an item, a preview, the iframe mode). Without scripts the English copy shows.
-// It also has the browser load its locale data early.
 // The key under which the app stores that choice: read from the app, so the two cannot differ.
 const langKey = readFileSync(new URL("../src/app/state.rs", import.meta.url), "utf8").match(/^const LANG_KEY: &str = "([^"\\]+)";$/m)?.[1];
 if (!langKey) throw new Error("embed-hook: cannot find `const LANG_KEY: &str = \"…\";` in src/app/state.rs");
@@ -209,10 +214,6 @@ const firstScreen = [
   'lang = lang === "lo" ? "lo" : "en";',
   "document.documentElement.lang = lang;",
   'document.documentElement.dataset.first = overview ? lang : "none";',
-  // The page's first `Intl` call loads the browser's locale data: 35 ms here, 100 to 200 ms
-  // with the CPU slowed 4x. Made here, it runs while the page waits for its stylesheets and
-  // its Wasm, not in the explorer's start-up (src/app/intl.rs).
-  'try { Intl.DateTimeFormat.supportedLocalesOf("lo"); } catch {}',
   "}",
 ].join("\n");
 const hash = createHash("sha256").update(start).digest("base64");

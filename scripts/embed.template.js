@@ -162,15 +162,16 @@ async function mountAll() {
   declareFonts();
   const targets = hosts.map((host) => [host, prepare(host)]).filter(([, target]) => target);
   if (targets.length === 0) return;
-  const loading = load();
   // The page's first `Intl` call loads the browser's locale data (100 to 200 ms on a slow
-  // phone): made while the Wasm downloads, not in the explorer's start-up (src/app/intl.rs).
-  try {
-    Intl.DateTimeFormat.supportedLocalesOf("lo");
-  } catch {}
+  // phone): made while the explorer's files download, not in its start-up (src/app/intl.rs).
+  setTimeout(() => {
+    try {
+      Intl.DateTimeFormat.supportedLocalesOf("lo");
+    } catch {}
+  });
   let module;
   try {
-    module = await loading;
+    module = await load();
   } catch (error) {
     for (const [host, target] of targets) showFailure(host, target, refusedByPolicy(error));
     throw error;

@@ -56,7 +56,7 @@ fn date_format(lang: Lang, precision: Precision) -> Function {
 /// Builds the date formatters of `lang` ahead of their first use (5 to 10 ms each on a slow
 /// phone), which the first drawing of the explorer (the footer's snapshot date) would otherwise
 /// wait for: called while the snapshot downloads. The page's first `Intl` call, which loads the
-/// browser's locale data and costs far more, is made by the page's early script and by
+/// browser's locale data and costs far more, is made by the page's start-up script and by
 /// `embed.js` while the Wasm downloads (`scripts/embed-hook.mjs`).
 pub fn prepare(lang: Lang) {
     if lang == Lang::Lo && !HAS_LAO.with(|has| *has) {

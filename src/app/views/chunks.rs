@@ -10,6 +10,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -41,6 +42,9 @@ pub struct Drawers {
 }
 
 type Loading = Pin<Box<dyn Future<Output = Result<Drawers, PartMissing>>>>;
+
+/// Whether a part has been asked to draw on this page yet (the first one is the first view's).
+static FIRST_PART_ASKED: AtomicBool = AtomicBool::new(false);
 
 /// Everything that is downloaded on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,9 +99,20 @@ impl Part {
 /// fails, a message and a Retry button, which counts up `attempt` (shared with the part's
 /// `lazy_filters`, so that the filters come back with the view).
 pub fn lazy(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
+    let first = !FIRST_PART_ASKED.swap(true, Ordering::Relaxed);
     let code = LocalResource::new(move || {
         attempt.track();
-        which.load()
+        let loading = which.load();
+        async move {
+            let drawers = loading.await;
+            // The first view's part usually arrives before the snapshot is read, and would
+            // then draw in the same long task as the rest of the explorer: on a phone the
+            // page paints the explorer, and can answer, between the two.
+            if first {
+                crate::app::tasks::next_task().await;
+            }
+            drawers
+        }
     });
     part(move || match code.get() {
         None => view! { <Loading what=Msg::PartLoading /> }.into_any(),
