@@ -103,13 +103,16 @@ Object.assign(files, await shipParts(staging, files.js, release));
 }
 // Put into index.html's start-up script and into embed.js: the panel shown if the Wasm stops.
 const crashPanel = fillJs(readFileSync(new URL("./crash-panel.js", import.meta.url), "utf8"), "crash-panel.js");
+// And both make the page's first `Intl` call while the Wasm downloads.
+const intlWarmup = readFileSync(new URL("./intl-warmup.js", import.meta.url), "utf8");
 const template = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8");
 writeFileSync(
   join(staging, "embed.js"),
   fillJs(template, "embed.template.js")
     // Not the parts: the glue's __wasm_split.js loads them, relative to itself.
     .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined, modules: undefined }))
-    .replace("__CRASH_PANEL__", () => crashPanel),
+    .replace("__CRASH_PANEL__", () => crashPanel)
+    .replace("__INTL_WARMUP__", () => intlWarmup),
 );
 console.log(`embed.js written for ${files.js}`);
 
@@ -164,6 +167,7 @@ if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script
 const preloads = Object.fromEntries(Object.entries(MODULE_OF_VIEW).filter(([, module]) => files.modules[module]).map(([view, module]) => [view, files.modules[module]]));
 const start = [
   crashPanel,
+  intlWarmup,
   ...(Object.keys(preloads).length
     ? [
         `for (const file of ${JSON.stringify(preloads)}[new URLSearchParams(location.search).get("view")] ?? []) {`,
@@ -179,11 +183,8 @@ const start = [
   "try {",
   `const bindings = await import('./${files.js}');`,
   `const started = bindings.default({ module_or_path: './${files.wasm}' });`,
-  // The page's first `Intl` call loads the browser's locale data: 35 ms here, 100 to 200 ms
-  // with the CPU slowed 4x. Made in the next task, once the Wasm's download and compilation
-  // (off the main thread) are under way, it fills their wait instead of lengthening the
-  // explorer's start-up (src/app/intl.rs).
-  'setTimeout(() => { try { Intl.DateTimeFormat.supportedLocalesOf("lo"); } catch {} });',
+  // Once the Wasm's download and compilation are under way (intl-warmup.js).
+  "warmIntl();",
   "const wasm = await started;",
   "window.wasmBindings = bindings;",
   // The Wasm's own start does nothing (an embed must not act on its host): the page starts it.

@@ -148,6 +148,7 @@ function prepare(host) {
 }
 
 __CRASH_PANEL__
+__INTL_WARMUP__
 
 // Every explorer mounted so far, with its host element (for the crash panel's language).
 const mounted = new Map();
@@ -162,13 +163,8 @@ async function mountAll() {
   declareFonts();
   const targets = hosts.map((host) => [host, prepare(host)]).filter(([, target]) => target);
   if (targets.length === 0) return;
-  // The page's first `Intl` call loads the browser's locale data (100 to 200 ms on a slow
-  // phone): made while the explorer's files download, not in its start-up (src/app/intl.rs).
-  setTimeout(() => {
-    try {
-      Intl.DateTimeFormat.supportedLocalesOf("lo");
-    } catch {}
-  });
+  // While the explorer's files download, not in its start-up (intl-warmup.js).
+  warmIntl();
   let module;
   try {
     module = await load();

@@ -6,7 +6,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen_futures::JsFuture;
 
 use super::http::{self, is_json, HttpError, Limits};
-use super::tasks::next_task;
+use super::tasks::{task_began, yield_if_long};
 
 use crate::core::index::Index;
 use crate::core::load::{load_clean_bytes, load_thoroughly_bytes, MAX_SNAPSHOT_BYTES};
@@ -54,8 +54,9 @@ pub async fn fetch_snapshot(url: String, published: String) -> Result<Loaded, Lo
             error,
         })?;
     // Reading, indexing and drawing are each a long piece of work on a phone: each starts in
-    // a task of its own, so that the page can answer and paint between them.
-    next_task().await;
+    // a task of its own once the work before it has run long, so that the page can answer
+    // and paint between them. The download's end began this task.
+    task_began();
     // Bytes, not text: the core checks that they are UTF-8 (naming the first bad byte) and
     // parses them where they are.
     let snapshot = match load_clean_bytes(&body) {
@@ -72,11 +73,11 @@ pub async fn fetch_snapshot(url: String, published: String) -> Result<Loaded, Lo
         })?,
     };
     remember_good_snapshot(&url, &published, &js_sys::Uint8Array::from(body.as_slice()));
-    next_task().await;
+    yield_if_long().await;
     let index = Arc::new(Index::build(&snapshot));
     super::perf::mark_once(super::perf::SNAPSHOT);
     // The first view draws when this returns.
-    next_task().await;
+    yield_if_long().await;
     Ok(Loaded {
         snapshot: Arc::new(snapshot),
         index,

@@ -109,7 +109,7 @@ pub fn lazy(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
             // then draw in the same long task as the rest of the explorer: on a phone the
             // page paints the explorer, and can answer, between the two.
             if first {
-                crate::app::tasks::next_task().await;
+                crate::app::tasks::yield_if_long().await;
             }
             drawers
         }
