@@ -20,7 +20,7 @@ import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 import { fillHtml, fillJs } from "./ui-text.mjs";
-import { MODULE_OF_VIEW, shipParts } from "./split/parts.mjs";
+import { shipParts } from "./split/parts.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
@@ -110,7 +110,7 @@ writeFileSync(
   join(staging, "embed.js"),
   fillJs(template, "embed.template.js")
     // Not the parts: the glue's __wasm_split.js loads them, relative to itself.
-    .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined, modules: undefined }))
+    .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined }))
     .replace("__CRASH_PANEL__", () => crashPanel)
     .replace("__INTL_WARMUP__", () => intlWarmup),
 );
@@ -163,21 +163,12 @@ const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g
 if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);
 // What Trunk's script does (import the glue, start the Wasm, expose the bindings, announce the
 // start), and the page's failure message instead of an endless "Loading" if that fails.
-// The first view's own Wasm parts download beside the main Wasm, not after it has started.
-const preloads = Object.fromEntries(Object.entries(MODULE_OF_VIEW).filter(([, module]) => files.modules[module]).map(([view, module]) => [view, files.modules[module]]));
+// The first view's own Wasm part is not preloaded here: the explorer asks for it once the main
+// Wasm has arrived (src/app/views/mod.rs), so that on a slow network the two do not share it
+// (README, "Performance").
 const start = [
   crashPanel,
   intlWarmup,
-  ...(Object.keys(preloads).length
-    ? [
-        `for (const file of ${JSON.stringify(preloads)}[new URLSearchParams(location.search).get("view")] ?? []) {`,
-        'const link = document.createElement("link");',
-        // The same request as the loader's fetch (CORS mode, same-origin credentials), so it is reused.
-        'link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous"; link.href = `./${file}`;',
-        "document.head.append(link);",
-        "}",
-      ]
-    : []),
   // The standalone page's one explorer; before the app draws, the page's language.
   'watchForCrash(() => [document.getElementById("iom-explorer")].filter(Boolean), () => document.documentElement.lang);',
   "try {",

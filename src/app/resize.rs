@@ -19,13 +19,15 @@ pub fn use_height(target: NodeRef<Div>) -> ReadSignal<f64> {
     })
 }
 
-/// The first reading and the observer's use the same measure, so that mounting draws once
-/// instead of drawing again at a slightly different size when the observer first reports.
+/// The observer's first report, which comes with the first layout after mounting, is the first
+/// reading: measured there, the element is laid out already, while measuring at mount would
+/// make the browser lay out the whole new page at once, in the middle of the task that built
+/// it (tens of milliseconds on a phone). The drawing is then made in that same frame, before
+/// it is painted.
 fn use_measure(target: NodeRef<Div>, measure: fn(&web_sys::HtmlElement) -> f64) -> ReadSignal<f64> {
     let (width, set_width) = signal(0.0);
     Effect::new(move |_| {
         let Some(element) = target.get() else { return };
-        set_width.set(measure(&element).round());
         let observed = element.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
             let measured = measure(&observed).round();

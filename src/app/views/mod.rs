@@ -49,8 +49,10 @@ pub fn App(mount: Mount) -> impl IntoView {
             result
         }
     });
-    // The code of the first view, if it is not in the first Wasm file, downloads beside the
-    // snapshot instead of after it.
+    // The code of the first view, if it is not in the first Wasm file, downloads now, while
+    // the snapshot is read, instead of after it. Not before the main Wasm has arrived (the
+    // page does not preload it): on a slow network the two would share it, and the main
+    // Wasm, which everything waits for, would arrive later.
     if let Some(part) = chunks::Part::of_view(untrack(|| state.view())) {
         part.prefetch();
     }
