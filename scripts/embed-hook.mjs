@@ -20,7 +20,7 @@ import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 import { fillHtml, fillJs } from "./ui-text.mjs";
-import { shipParts } from "./split/parts.mjs";
+import { MODULE_OF_VIEW, shipParts } from "./split/parts.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
@@ -110,7 +110,7 @@ writeFileSync(
   join(staging, "embed.js"),
   fillJs(template, "embed.template.js")
     // Not the parts: the glue's __wasm_split.js loads them, relative to itself.
-    .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined }))
+    .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined, modules: undefined }))
     .replace("__CRASH_PANEL__", () => crashPanel)
     .replace("__INTL_WARMUP__", () => intlWarmup),
 );
@@ -163,17 +163,35 @@ const inline = [...html.matchAll(/<script type="?module"?>([\s\S]*?)<\/script>/g
 if (inline.length !== 1) throw new Error(`embed-hook: expected one inline script, found ${inline.length}`);
 // What Trunk's script does (import the glue, start the Wasm, expose the bindings, announce the
 // start), and the page's failure message instead of an endless "Loading" if that fails.
-// The first view's own Wasm part is not preloaded here: the explorer asks for it once the main
-// Wasm has arrived (src/app/views/mod.rs), so that on a slow network the two do not share it
-// (README, "Performance").
+// The first view's own Wasm parts are requested the moment the main Wasm's last byte has
+// arrived: before it, on a slow network they would share it with the main Wasm, which the whole
+// start-up waits for; after it, they download while the main Wasm compiles and starts, instead
+// of after (the explorer asks for them again when it starts, and gets these downloads).
+const partsOfView = Object.fromEntries(Object.entries(MODULE_OF_VIEW).filter(([, module]) => files.modules[module]).map(([view, module]) => [view, files.modules[module]]));
 const start = [
   crashPanel,
   intlWarmup,
+  `const wasmResponse = fetch('./${files.wasm}');`,
+  `const parts = ${JSON.stringify(partsOfView)}[new URLSearchParams(location.search).get("view")] ?? [];`,
+  "if (parts.length) {",
+  // A copy of the response, read to its end only to learn when that is.
+  "wasmResponse.then(async (response) => {",
+  "const reader = response.clone().body.getReader();",
+  "while (!(await reader.read()).done);",
+  "for (const file of parts) {",
+  'const link = document.createElement("link");',
+  // The same request as the loader's fetch (CORS mode, same-origin credentials), so it is reused.
+  'link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous"; link.href = `./${file}`;',
+  "document.head.append(link);",
+  "}",
+  // A failed download is the explorer's to report, when it asks for the file itself.
+  "}).catch(() => {});",
+  "}",
   // The standalone page's one explorer; before the app draws, the page's language.
   'watchForCrash(() => [document.getElementById("iom-explorer")].filter(Boolean), () => document.documentElement.lang);',
   "try {",
   `const bindings = await import('./${files.js}');`,
-  `const started = bindings.default({ module_or_path: './${files.wasm}' });`,
+  "const started = bindings.default({ module_or_path: wasmResponse });",
   // Once the Wasm's download and compilation are under way (intl-warmup.js).
   "warmIntl();",
   "const wasm = await started;",

@@ -9,10 +9,17 @@ import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from
 import { join, resolve } from "node:path";
 import { minify } from "terser";
 
+// The split module (first argument of `#[wasm_split]` in src/app/views/chunks.rs) that draws
+// each view whose code is not in the first Wasm file. When a visitor lands on that view, the
+// start-up script requests its files as soon as the main Wasm has arrived; the browser tests
+// check that each is downloaded once, after the main Wasm.
+export const MODULE_OF_VIEW = { timeline: "timeline", themes: "views", map: "views", partners: "views", sources: "views", story: "views" };
 /** Ships the parts into `staging` and points the glue (`glueName`) at their loader. Returns the
- * shipped files (`parts`), empty for a Wasm without split points. */
+ * shipped files (`parts`) and, for each split module, the files it loads (`modules`); both
+ * empty for a Wasm without split points. */
 export async function shipParts(staging, glueName, release) {
   const parts = [];
+  const modules = {};
   const gluePath = join(staging, glueName);
   let glue = readFileSync(gluePath, "utf8");
   if (glue.includes('"./__wasm_split.js"')) {
@@ -44,6 +51,19 @@ export async function shipParts(staging, glueName, release) {
       linker = linker.replaceAll(url, `new URL("./${name}", import.meta.url)`);
       parts.push(name);
     }
+    // Which files each split module loads: its own and the shared chunks it lists.
+    const chunkFiles = Object.fromEntries(
+      [...linker.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+    );
+    for (const m of linker.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+      const chunks = m[3].split(",").map((name) => name.trim()).filter(Boolean);
+      const missing = chunks.filter((name) => !chunkFiles[name]);
+      if (missing.length) throw new Error(`embed-hook: __wasm_split.js loads ${missing.join(", ")} for ${m[1]}, but does not say from which file`);
+      modules[m[1]] = [m[2], ...chunks.map((name) => chunkFiles[name])];
+    }
+    for (const [view, module] of Object.entries(MODULE_OF_VIEW)) {
+      if (!modules[module]) throw new Error(`embed-hook: the ${view} view's split module "${module}" is not in __wasm_split.js (see src/app/views/chunks.rs)`);
+    }
     if (release) linker = (await minify(linker, { module: true, compress: true, mangle: true })).code;
     const linkerName = `__wasm_split-${createHash("sha256").update(linker).digest("hex").slice(0, 16)}.js`;
     writeFileSync(join(staging, linkerName), linker);
@@ -53,5 +73,5 @@ export async function shipParts(staging, glueName, release) {
     writeFileSync(gluePath, glue);
     console.log(`${parts.length - 1} lazily loaded Wasm parts written, loaded by ${linkerName}`);
   }
-  return { parts };
+  return { parts, modules };
 }
