@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/scripts/split:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 trunk build --release --offline --locked "$@"
-# The Overview drawn by the build itself, written into index.html (scripts/prerender.mjs).
+# The Overview and the Timeline drawn by the build itself, written into index.html
+# (scripts/prerender.mjs).
 node scripts/prerender.mjs dist
 trunk --config scripts/editor/Trunk.toml build --release --offline --locked
 # The editor's page (Trunk names it index.html) and its hashed files beside the explorer's.

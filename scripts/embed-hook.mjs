@@ -207,10 +207,11 @@ const start = [
   "}",
 ].join("\n");
 html = html.replace(inline[0][0], () => `<script type=module>${start}</script>`);
-// Which prerendered copy of the Overview the page shows (scripts/prerender.mjs), set on <html>
-// before the body is drawn: the language the explorer will draw (the URL's, else the visitor's
-// last choice: src/app/state.rs), none when the URL asks for more than the Overview (another
-// view, filters, an item, a preview, the iframe mode). Without scripts the English copy shows.
+// Which prerendered copy the page shows (scripts/prerender.mjs), set on <html> before the body
+// is drawn: the view (the Overview or the Timeline) and the language the explorer will draw (the
+// URL's, else the visitor's last choice: src/app/state.rs), none when the URL asks for anything
+// else (another view, filters, an item, a preview, the iframe mode, a key twice). Without
+// scripts the English Overview shows.
 // The key under which the app stores that choice: read from the app, so the two cannot differ.
 const langKey = readFileSync(new URL("../src/app/state.rs", import.meta.url), "utf8").match(/^const LANG_KEY: &str = "([^"\\]+)";$/m)?.[1];
 if (!langKey) throw new Error("embed-hook: cannot find `const LANG_KEY: &str = \"…\";` in src/app/state.rs");
@@ -218,12 +219,14 @@ const firstScreen = [
   "{",
   "const query = new URLSearchParams(location.search);",
   "const keys = [...query.keys()];",
-  'const overview = new Set(keys).size === keys.length && keys.every((key) => key === "lang" || (key === "view" && query.get(key) === "overview"));',
+  'const view = query.get("view") ?? "overview";',
+  'const copied = (view === "overview" || view === "timeline") && new Set(keys).size === keys.length && keys.every((key) => key === "lang" || key === "view");',
   'let lang = query.get("lang");',
   `if (lang === null) { try { lang = localStorage.getItem(${JSON.stringify(langKey)}); } catch {} }`,
   'lang = lang === "lo" ? "lo" : "en";',
   "document.documentElement.lang = lang;",
-  'document.documentElement.dataset.first = overview ? lang : "none";',
+  'document.documentElement.dataset.first = copied ? lang : "none";',
+  'if (copied) document.documentElement.dataset.firstView = view;',
   "}",
 ].join("\n");
 const hash = createHash("sha256").update(start).digest("base64");

@@ -1,10 +1,12 @@
-// The Overview prerendered into index.html at build time (scripts/prerender.mjs): readable
-// before the Wasm arrives and without scripts, in the visitor's language, inert until the app
-// takes it over, and taken over without anything moving.
+// The Overview and the Timeline prerendered into index.html at build time
+// (scripts/prerender.mjs): readable before the Wasm arrives (the English Overview also without
+// scripts), in the visitor's language, inert until the app takes them over, and taken over
+// without anything moving.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { holdWasm } from "./hold-wasm.mjs";
+import { uiText } from "../../scripts/ui-text.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const title = (lang) => (lang === "lo" ? snapshot.strategy.title.lo : snapshot.strategy.title.en);
@@ -46,7 +48,7 @@ test("the visitor's last language choice picks the Lao copy; a link's language w
 
 test("a URL that asks for another view, filters or an item gets no prerendered copy", async ({ page }) => {
   await holdWasm(page);
-  for (const query of ["view=timeline", "q=health", `item=${snapshot.events[0].id}`, "embed=1", "lang=lo&view=map", "lang=lo&lang=en"]) {
+  for (const query of ["view=themes", "view=timeline&q=health", "q=health", `item=${snapshot.events[0].id}`, "embed=1", "lang=lo&view=map", "lang=lo&lang=en", "view=timeline&view=overview"]) {
     await page.goto(`./?${query}`);
     await expect(page.getByRole("status")).toBeVisible();
     await expect(copy(page), query).toHaveCount(0);
@@ -74,6 +76,85 @@ for (const lang of ["en", "lo"]) {
     await expect(page.locator("html")).toHaveAttribute("lang", lang === "lo" ? "en" : "lo");
   });
 }
+
+for (const lang of ["en", "lo"]) {
+  test(`before the Wasm arrives, the Timeline is readable in ${lang === "lo" ? "Lao" : "English"}, its drawing's frame in place, and nothing in it acts`, async ({ page }) => {
+    await holdWasm(page);
+    await page.goto(`./?view=timeline&lang=${lang}`);
+    await expect(copy(page)).toHaveCount(1);
+    await expect(copy(page)).toHaveAttribute("data-view", "timeline");
+    await expect(copy(page)).toHaveAttribute("lang", lang);
+    await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, "ViewTimeline"));
+    await expect(copy(page).getByText(uiText(lang, "TimelineIntro"))).toBeVisible();
+    // The year handles stand at the ends of the years, as the app puts them.
+    const handles = copy(page).locator('input[type="range"]');
+    await expect(handles).toHaveCount(2);
+    await expect(handles.first()).toHaveValue(await handles.first().getAttribute("min"));
+    await expect(handles.last()).toHaveValue(await handles.last().getAttribute("max"));
+    for (const button of await copy(page).getByRole("button").all()) await expect(button).toBeDisabled();
+    // The drawing's frame is there, empty, and takes no focus before its arrow keys work.
+    const frame = copy(page).locator(".iom-tl-frame");
+    await expect(frame).toBeVisible();
+    expect((await frame.boundingBox()).height).toBeGreaterThan(200);
+    await expect(frame.locator(".iom-marks")).toHaveCount(0);
+    await expect(copy(page).locator("[tabindex]")).toHaveCount(0);
+    await expect(page.getByRole("status").getByText(lang === "lo" ? "ກຳລັງໂຫຼດ" : "Loading the strategy snapshot")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  });
+
+  test(`the app draws the ${lang === "lo" ? "Lao" : "English"} Timeline behind its copy and shows it, drawn, where the copy was`, async ({ page }) => {
+    const release = await holdWasm(page);
+    // The Timeline's own code, held too: the explorer starts, reads the snapshot and waits.
+    let releasePart;
+    const partHeld = new Promise((resolve) => (releasePart = resolve));
+    await page.route(/\/split_timeline-[^/]*\.wasm$/, async (route) => {
+      await partHeld;
+      await route.continue();
+    });
+    await page.goto(`./?view=timeline&lang=${lang}`);
+    const box = (root, selector) => root.locator(selector).first().boundingBox();
+    const before = {
+      heading: await box(copy(page), "h1"),
+      intro: await box(copy(page), ".iom-intro"),
+      frame: await box(copy(page), ".iom-tl-frame"),
+    };
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
+    // The visitor keeps reading the copy, not a view that says it is loading.
+    await page.waitForTimeout(300);
+    await expect(copy(page)).toHaveCount(1);
+    await expect(page.locator("#iom-explorer > .iom-explorer:not(.iom-prerendered)")).toBeHidden();
+    await expect(page.getByText(uiText(lang, "PartLoading"))).toBeHidden();
+    releasePart();
+    await page.waitForFunction(() => performance.getEntriesByName("iom-timeline-ready").length > 0);
+    await expect(page.locator(".iom-prerendered")).toHaveCount(0);
+    const live = page.locator("#iom-explorer > .iom-explorer");
+    await expect(live).toBeVisible();
+    expect(await box(live, "h1")).toEqual(before.heading);
+    expect(await box(live, ".iom-intro")).toEqual(before.intro);
+    const frame = await box(live, ".iom-tl-frame");
+    expect({ x: frame.x, y: frame.y, width: frame.width }).toEqual({ x: before.frame.x, y: before.frame.y, width: before.frame.width });
+    // Its rows do not depend on the width, so the frame was about as tall as the drawing.
+    expect(Math.abs(frame.height - before.frame.height)).toBeLessThan(8);
+    // The drawing is made for the frame it is seen in, and now answers the keyboard.
+    const drawing = live.locator(".iom-tl-svg");
+    expect(Number(await drawing.getAttribute("width"))).toBeCloseTo(frame.width - 2, 0);
+    await expect(live.locator(".iom-marks > *").first()).toBeAttached();
+    await live.locator(".iom-tl-frame").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(live.locator(".iom-tl-frame [aria-live], .iom-timeline [aria-live]").first()).not.toBeEmpty();
+  });
+}
+
+test("if the Timeline's code cannot download, its copy gives way to the message and Retry", async ({ page }) => {
+  await page.route(/\/split_timeline-[^/]*\.wasm$/, (route) => route.abort());
+  await page.goto("./?view=timeline");
+  const live = page.locator("#iom-explorer > .iom-explorer");
+  await expect(live.getByRole("alert")).toContainText(uiText("en", "PartLoadFailed"));
+  await expect(live.getByRole("button", { name: uiText("en", "Retry") })).toBeVisible();
+  await expect(page.locator(".iom-prerendered")).toHaveCount(0);
+});
 
 test("if the Wasm cannot download, the copy stays readable and the status says so", async ({ page }) => {
   await page.route(/_bg\.wasm$/, (route) => route.abort());

@@ -69,15 +69,24 @@ pub fn App(mount: Mount) -> impl IntoView {
     // Nothing is drawn until the snapshot has settled, or until a slow download has taken
     // LOADING_AFTER: one layout of the whole explorer instead of a loading screen laid out and
     // painted first, then the explorer (index.html shows a status until then).
-    // A page that shows the Overview prerendered (scripts/prerender.mjs) keeps showing it
-    // until the snapshot is here: no loading screen in between.
+    // A page that shows a view prerendered (scripts/prerender.mjs) keeps showing it until
+    // the snapshot is here: no loading screen in between. A view whose code is a part of its
+    // own is then drawn behind the copy, which stays until the part has drawn (`chunks`).
+    let copy = state.owns_page().then(first_screen::shown).flatten();
+    let behind = copy.is_some_and(|view| chunks::Part::of_view(view).is_some());
     let waited = RwSignal::new(false);
-    if !(state.owns_page() && first_screen::shown()) {
+    if copy.is_none() {
         set_timeout(move || waited.set(true), LOADING_AFTER);
     }
     let settled = Memo::new(move |_| waited.get() || snapshot.with(Option::is_some));
     Effect::new(move |_| {
-        if let Some(host) = root.get().and_then(|root| root.parent_element()) {
+        let Some(host) = root.get().and_then(|root| root.parent_element()) else {
+            return;
+        };
+        // Without the part's view to draw (a snapshot that failed), nothing would replace it.
+        let part_draws = snapshot.with_untracked(|s| matches!(s, Some(Ok(_))))
+            && chunks::Part::of_view(untrack(|| state.view())).is_some();
+        if !(behind && part_draws) {
             first_screen::remove(&host);
         }
     });
@@ -138,6 +147,7 @@ pub fn App(mount: Mount) -> impl IntoView {
                 class="iom-explorer"
                 class:iom-explorer--embedded=state.is_script_embed()
                 class:iom-explorer--frame=frame
+                class:iom-explorer--behind=behind
                 lang=move || state.lang().code()
                 node_ref=root
                 on:keydown=on_key
