@@ -3,6 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { holdWasm } from "./hold-wasm.mjs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const en = (text) => (typeof text === "string" ? text : text.en);
@@ -122,7 +123,7 @@ test("the loader defines no globals on the host page", async ({ page }) => {
 
 test("the Embed dialog gives both snippets for the current view and filters", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("./?view=timeline&theme=theme-health");
+  await gotoLive(page, "./?view=timeline&theme=theme-health");
   await page.getByText("Share and export").click();
   await page.getByRole("button", { name: "Embed" }).click();
   const dialog = page.getByRole("dialog", { name: "Embed this view in another page" });

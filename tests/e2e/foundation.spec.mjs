@@ -3,6 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
 import { holdWasm } from "./hold-wasm.mjs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const en = (text) => (typeof text === "string" ? text : text.en);
@@ -61,20 +62,20 @@ test("index.html has a description, a favicon and a noscript message", async ({ 
 
 test("a loading status shows before the app has started, and goes when the explorer draws", async ({ page }) => {
   const release = await holdWasm(page);
-  // A view with no prerendered copy (the Overview's: first-screen.spec.mjs).
-  await page.goto("./?view=timeline");
+  // A view with no prerendered copy (the Overview's and the Timeline's: first-screen.spec.mjs).
+  await page.goto("./?view=map");
   // Both languages: the status is in the page before any script runs.
   await expect(page.getByRole("status")).toContainText("Loading the strategy snapshot");
   await expect(page.getByRole("status")).toContainText("ກຳລັງໂຫຼດ");
   await expect(page.getByText("Something went wrong in the explorer")).toBeHidden();
   release();
-  await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
+  await expect(page.locator("svg.iom-map-svg")).toBeVisible();
   await expect(page.getByText("Loading the strategy snapshot")).toHaveCount(0);
 });
 
 test("if the app's Wasm cannot download, the status says so in both languages and offers a reload", async ({ page }) => {
   await page.route(/_bg\.wasm$/, (route) => route.abort());
-  await page.goto("./?view=timeline");
+  await page.goto("./?view=map");
   const status = page.getByRole("status");
   await expect(status.getByText("Something went wrong in the explorer: it could not start. Check your connection and try again.")).toBeVisible();
   await expect(status.getByText("ກະລຸນາກວດເບິ່ງການເຊື່ອມຕໍ່ ແລ້ວລອງໃໝ່")).toBeVisible();
@@ -84,7 +85,7 @@ test("if the app's Wasm cannot download, the status says so in both languages an
   // The link reloads the page: with the Wasm back, the explorer starts.
   await page.unroute(/_bg\.wasm$/);
   await status.getByRole("link", { name: "Reload" }).click();
-  await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
+  await expect(page.locator("svg.iom-map-svg")).toBeVisible();
 });
 
 test("the Lao switch translates the interface, sets html lang and survives a reload", async ({ page }, info) => {
@@ -114,7 +115,7 @@ test("views are in the URL, and Back returns to the previous view", async ({ pag
 });
 
 test("a view link opened in a new tab carries the search typed before it", async ({ page, context }, info) => {
-  await page.goto("./?view=timeline");
+  await gotoLive(page, "./?view=timeline");
   if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
   await page.getByRole("searchbox", { name: "Search" }).pressSequentially("health");
   const link = page.getByRole("navigation", { name: "Explorer views" }).getByRole("link", { name: "Province map" });

@@ -1,6 +1,7 @@
 // The drawings a visitor reads without hovering: titles on the timeline, names on the map,
 // none overlapping and none clipped, in both languages, at desktop and phone width.
 import { test, expect } from "@playwright/test";
+import { gotoLive } from "./live.mjs";
 
 // Every text box (in the drawing's coordinates) and whether any two meet or leave the drawing.
 async function boxes(page, svg, selector) {
@@ -26,7 +27,7 @@ async function boxes(page, svg, selector) {
 
 for (const lang of ["en", "lo"]) {
   test(`the timeline writes event titles that do not overlap (${lang})`, async ({ page }, info) => {
-    await page.goto(`./?view=timeline&lang=${lang}`);
+    await gotoLive(page, `./?view=timeline&lang=${lang}`);
     await expect(page.locator(".iom-tl-label").first()).toBeVisible();
     await page.evaluate(() => document.fonts.ready);
     const { count, clashes } = await boxes(page, ".iom-tl-frame svg.iom-tl-svg", ".iom-tl-label");
@@ -51,7 +52,7 @@ for (const lang of ["en", "lo"]) {
 }
 
 test("the timeline's key explains every mark", async ({ page }) => {
-  await page.goto("./?view=timeline");
+  await gotoLive(page, "./?view=timeline");
   const key = page.getByRole("region", { name: "Key" });
   for (const text of ["IOM's work: an event", "National, UN or world event", "A project, from start to end", "A project whose end is not recorded", "A date inferred from the sources", "A milestone", "Several items in too little room", "The strategy period, 2022-2026", "The period of a national plan or UN framework"]) {
     await expect(key.getByText(text)).toBeVisible();

@@ -3,6 +3,7 @@
 // in the main region of every view and in the details panel of every item.
 import { test, expect } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const shots = "tests/e2e/artifacts/screenshots";
@@ -35,7 +36,7 @@ const views = ["overview", "story", "themes", "timeline", "map", "partners", "so
 
 for (const view of views) {
   test(`the ${view} view reads in Lao`, async ({ page }, info) => {
-    await page.goto(`./?view=${view}&lang=lo`);
+    await gotoLive(page, `./?view=${view}&lang=lo`);
     await expect(page.locator(LIVE_MAIN)).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "lo");
     // Wait for the view's content, not only its frame.
@@ -47,7 +48,7 @@ for (const view of views) {
 }
 
 test("the timeline list reads in Lao", async ({ page }) => {
-  await page.goto("./?view=timeline&lang=lo");
+  await gotoLive(page, "./?view=timeline&lang=lo");
   await page.getByRole("button", { name: "ລາຍການ" }).click();
   await expect(page.locator(".iom-tl-list li").first()).toBeVisible();
   const counted = await letters(page, LIVE_MAIN);
@@ -83,7 +84,7 @@ test("every item's details panel reads in Lao", async ({ page }, info) => {
 
 test("an unreviewed translation is marked, and its English original is one click away", async ({ page }) => {
   const event = snapshot.events.find((e) => e.title.lo_status === "unreviewed");
-  await page.goto(`./?view=timeline&lang=lo&item=${event.id}`);
+  await gotoLive(page, `./?view=timeline&lang=lo&item=${event.id}`);
   const panel = page.getByRole("dialog");
   await expect(panel.getByRole("heading", { level: 2 })).toContainText(event.title.lo);
   // A word, not an icon: what the eye sees is what a screen reader reads.
@@ -100,7 +101,7 @@ test("an unreviewed translation is marked, and its English original is one click
   await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText(sourced.name.lo);
 
   // In English nothing is marked.
-  await page.goto(`./?view=timeline&lang=en&item=${event.id}`);
+  await gotoLive(page, `./?view=timeline&lang=en&item=${event.id}`);
   await expect(page.getByRole("dialog").getByRole("heading", { level: 2 })).toHaveText(event.title.en);
   await expect(page.locator(".iom-unreviewed")).toHaveCount(0);
 });

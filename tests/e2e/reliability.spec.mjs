@@ -2,6 +2,7 @@
 // Retry), never a frozen or blank page; offline visits work; nothing in a snapshot runs.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const en = (text) => (typeof text === "string" ? text : text.en);
@@ -205,7 +206,7 @@ test.describe("the parts downloaded on demand", () => {
 
   for (const [view, drawing] of [["timeline", "svg.iom-tl-svg"], ["map", "svg.iom-map-svg"]]) {
     test(`landing on the ${view} view downloads its parts once, after the main Wasm`, async ({ page }) => {
-      await page.goto(`./?view=${view}`);
+      await gotoLive(page, `./?view=${view}`);
       await expect(page.locator(drawing)).toBeVisible();
       const fetched = await page.evaluate(() =>
         performance.getEntriesByType("resource").map((entry) => ({ file: entry.name.split("/").pop(), start: entry.startTime, end: entry.responseEnd })),

@@ -2,6 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 
@@ -114,7 +115,7 @@ test("the timeline, the map and the network download as SVG and PNG", async ({ p
     ["partners", "iom-lao-partner-network", "svg.iom-network-svg", "iom-node-wrap"],
   ];
   for (const [view, base, selector, part] of drawings) {
-    await page.goto(`./?view=${view}`);
+    await gotoLive(page, `./?view=${view}`);
     await expect(page.locator(selector)).toBeVisible();
     await page.getByText("Share and export").click();
     const svg = await download(page, "Image (SVG)");
@@ -136,7 +137,7 @@ test("an image the browser cannot make is said in the status line, in the UI lan
       throw new DOMException("The canvas may not be exported.", "SecurityError");
     };
   });
-  await page.goto("./?view=timeline");
+  await gotoLive(page, "./?view=timeline");
   await page.getByText("Share and export").click();
   const status = page.locator(".iom-share__status");
   await page.getByRole("button", { name: "Image (PNG)" }).click();
@@ -145,7 +146,7 @@ test("an image the browser cannot make is said in the status line, in the UI lan
   const svg = await download(page, "Image (SVG)");
   expect(svg.name).toBe("iom-lao-timeline.svg");
   await expect(status).toHaveText("");
-  await page.goto("./?view=timeline&lang=lo");
+  await gotoLive(page, "./?view=timeline&lang=lo");
   await page.locator(".iom-share summary").click();
   await page.locator(".iom-share__actions button").filter({ hasText: "PNG" }).click();
   await expect(status).toHaveText(/ບຣາວເຊີນີ້ບໍ່ສາມາດສ້າງໄຟລ໌ໄດ້/);

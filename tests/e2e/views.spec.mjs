@@ -1,6 +1,7 @@
 // The timeline, the province map and the partners view, as a visitor uses them.
 import { test, expect } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const en = (text) => (typeof text === "string" ? text : text.en);
@@ -29,7 +30,7 @@ const spoken = (e) => `${e.end && e.end !== e.date ? `${formatDate(e.date)} – 
 
 test.describe("timeline", () => {
   test("the list shows every event and project, with year-only dates as years", async ({ page }, info) => {
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     await expect(page.locator("svg.iom-tl-svg")).toBeVisible();
     await page.screenshot({ path: `${shots}/timeline-en-${info.project.name}.png`, fullPage: true });
     await page.getByRole("button", { name: "List" }).click();
@@ -44,7 +45,7 @@ test.describe("timeline", () => {
   });
 
   test("the timeline is one tab stop: arrows, Home and End move and are announced, Enter opens", async ({ page }) => {
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     const frame = page.getByRole("group", { name: /Timeline of the events shown/ });
     await frame.focus();
     const [first, second, last] = [chronological[0], chronological[1], chronological.at(-1)];
@@ -62,7 +63,7 @@ test.describe("timeline", () => {
   });
 
   test("the keyboard's ring and tip stay visible on every event, clustered ones included", async ({ page }) => {
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     const frame = page.getByRole("group", { name: /Timeline of the events shown/ });
     await frame.focus();
     await page.keyboard.press("Home");
@@ -97,7 +98,7 @@ test.describe("timeline", () => {
       window.__violations = [];
       document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
     });
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     const launch = snapshot.events.find((e) => e.id === "ev-2022-strategy-launch");
     await page.locator(`.iom-tl-svg [data-id="${launch.id}"]`).last().hover();
     const tip = page.locator(".iom-tl-tip");
@@ -112,7 +113,7 @@ test.describe("timeline", () => {
   });
 
   test("a search hides markers and clearing it brings each back once", async ({ page }, info) => {
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
     const marks = page.locator(".iom-tl-svg .iom-marks > *");
     await expect(marks.first()).toBeVisible();
@@ -138,14 +139,14 @@ test.describe("timeline", () => {
           .sort(),
       );
     const fresh = async (query) => {
-      await page.goto(`./?view=timeline${query}`);
+      await gotoLive(page, `./?view=timeline${query}`);
       await expect(page.locator(".iom-tl-svg .iom-marks > *").first()).toBeVisible();
       return drawing();
     };
     const all = await fresh("");
     const narrowed = await fresh("&q=hea");
     expect(narrowed.length).toBeLessThan(all.length);
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     if (info.project.name === "phone") await page.getByRole("button", { name: /^Filters/ }).click();
     await expect(page.locator(".iom-tl-svg .iom-marks > *").first()).toBeVisible();
     const search = page.getByRole("searchbox", { name: "Search" });
@@ -160,7 +161,7 @@ test.describe("timeline", () => {
     const copies = [1, 2, 3, 4].flatMap((n) => snapshot.events.map((e) => ({ ...e, id: `${e.id}-copy-${n}` })));
     const long = { ...snapshot, events: [...snapshot.events, ...copies] };
     await page.route("**/data/strategy.json", (route) => route.fulfill({ json: long }));
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     await page.getByRole("button", { name: "List" }).click();
     const rows = page.locator(".iom-tl-list ol").first().getByRole("listitem");
     const total = long.events.length;
@@ -171,7 +172,7 @@ test.describe("timeline", () => {
   });
 
   test("the year handles set the shared year filter", async ({ page }) => {
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     await page.getByRole("slider", { name: /First year/ }).fill("2015");
     await expect(page).toHaveURL(/from=2015/);
     await page.getByRole("button", { name: "List" }).click();
@@ -183,7 +184,7 @@ test.describe("timeline", () => {
   });
 
   test("lanes switch between thematic areas and kinds", async ({ page }) => {
-    await page.goto("./?view=timeline");
+    await gotoLive(page, "./?view=timeline");
     await page.getByRole("button", { name: "Kind", exact: true }).click();
     await expect(page.locator("svg.iom-tl-svg text", { hasText: "IOM's work" })).toHaveCount(1);
     await expect(page.locator("svg.iom-tl-svg text", { hasText: "Context" })).toHaveCount(1);
@@ -191,7 +192,7 @@ test.describe("timeline", () => {
 
   test("the drawing fits its container at phone width", async ({ page }, info) => {
     test.skip(info.project.name !== "phone", "phone width only");
-    await page.goto("./?view=timeline&lang=lo");
+    await gotoLive(page, "./?view=timeline&lang=lo");
     const svg = page.locator("svg.iom-tl-svg");
     await expect(svg).toBeVisible();
     const width = Number(await svg.getAttribute("width"));

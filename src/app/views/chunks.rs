@@ -117,22 +117,26 @@ pub fn lazy(which: Part, attempt: RwSignal<u32>) -> impl IntoView {
     // A first view drawn behind its prerendered copy is shown once its part has drawn or
     // failed (first_screen.rs).
     let root = expect_context::<super::Root>().0;
-    let reveal_then = move |after: fn()| {
+    let reveal = move || {
         Effect::new(move |_| {
-            let root = root.get_untracked().map(web_sys::Element::from);
-            super::first_screen::reveal_then(root, after);
+            super::first_screen::reveal_soon(root.get_untracked().map(web_sys::Element::from));
         });
     };
     part(move || match code.get() {
         None => view! { <Loading what=Msg::PartLoading /> }.into_any(),
         Some(Err(PartMissing)) => {
-            reveal_then(|| ());
+            reveal();
             missing(attempt).into_any()
         }
         Some(Ok(drawers)) => {
             // A view counts as drawn (the benchmark's mark) once it is in the document and
             // seen, not while its code downloads.
-            reveal_then(|| crate::app::perf::mark_once(crate::app::perf::VIEW));
+            reveal();
+            Effect::new(|_| {
+                super::first_screen::when_seen(|| {
+                    crate::app::perf::mark_once(crate::app::perf::VIEW)
+                })
+            });
             // The part's components subscribe to what they read; this closure must not.
             untrack(drawers.part)
         }

@@ -47,7 +47,7 @@ pub fn Explorer(loaded: Loaded) -> impl IntoView {
     let data_for_view = data.clone();
     let printing = crate::app::print::use_printing();
     view! {
-        <div class="iom-layout">
+        <div class="iom-layout" class:iom-layout--filtered=filtered>
             // The filter bar's code comes with the filtered views' parts. It stays (with its open
             // panels) while the visitor moves between those views.
             {part(move || {

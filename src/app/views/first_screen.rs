@@ -7,8 +7,10 @@
 //! The app takes a copy over with the same markup, live, so that nothing moves. The Overview
 //! is in the first Wasm file, so it replaces its copy as soon as it is drawn. A view whose code
 //! is a part of its own (the Timeline) is drawn behind its copy, laid out at the same width but
-//! unseen, and shown in the frame after its part has drawn (or failed to download): until
-//! then the visitor keeps reading the copy instead of a view that says it is loading.
+//! unseen, and shown once its part has drawn (or failed to download): until then the visitor
+//! keeps reading the copy instead of a view that says it is loading.
+
+use std::cell::RefCell;
 
 use leptos::prelude::{document, request_animation_frame};
 
@@ -55,6 +57,7 @@ pub fn remove(host: &web_sys::Element) {
     }
     if let Ok(Some(root)) = host.query_selector(&format!(":scope > .{BEHIND}")) {
         let _ = root.class_list().remove_1(BEHIND);
+        run_when_seen();
     }
     if let Some(html) = document().document_element() {
         let _ = html.remove_attribute(CHOICE);
@@ -62,19 +65,45 @@ pub fn remove(host: &web_sys::Element) {
     }
 }
 
-/// Once a view drawn behind its copy is complete (its part has drawn, or failed to download):
-/// shows it in the next frame, before the frame's layout, so a drawing that waits for its
-/// first width (`resize::use_measure`) is made at the width it is seen at, before it is
-/// painted. Then runs `after`. Without a copy, runs `after` now.
-pub fn reveal_then(root: Option<web_sys::Element>, after: impl FnOnce() + 'static) {
-    let host = root
+/// Once a view drawn behind its copy is in the document (its part has drawn, or failed to
+/// download): shows it two frames later. The first lays it out, still unseen, and makes the
+/// drawings that wait for their first width (`resize::use_measure`), at the copy's width, the
+/// one they are seen at; the second shows it. Shown in the first, what a drawing moved would
+/// count as a layout shift (the browser compares each box with where it last was, seen or
+/// not). Without a view behind a copy, does nothing.
+pub fn reveal_soon(root: Option<web_sys::Element>) {
+    let Some(host) = root
         .filter(|root| root.class_list().contains(BEHIND))
-        .and_then(|root| root.parent_element());
-    match host {
-        Some(host) => request_animation_frame(move || {
-            remove(&host);
-            after();
-        }),
-        None => after(),
+        .and_then(|root| root.parent_element())
+    else {
+        return;
+    };
+    request_animation_frame(move || request_animation_frame(move || remove(&host)));
+}
+
+thread_local! {
+    /// What waits for the view behind the copy to be seen.
+    static WHEN_SEEN: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `then` once the page's first view is seen: now, unless it is still behind its copy.
+/// (The benchmark's marks say when a view answers input, which it cannot do unseen.)
+pub fn when_seen(then: impl FnOnce() + 'static) {
+    let behind = document()
+        .query_selector(&format!("#iom-explorer > .{BEHIND}"))
+        .ok()
+        .flatten()
+        .is_some();
+    if behind {
+        WHEN_SEEN.with(|waiting| waiting.borrow_mut().push(Box::new(then)));
+    } else {
+        then();
+    }
+}
+
+fn run_when_seen() {
+    let waiting = WHEN_SEEN.with(|waiting| std::mem::take(&mut *waiting.borrow_mut()));
+    for then in waiting {
+        then();
     }
 }

@@ -107,7 +107,10 @@ impl Drawing {
         );
         let _ = svg.set_attribute("viewBox", &view_box);
         let classes = svg.class_list();
-        let _ = classes.toggle_with_force("iom-network-svg--empty", net.nodes.is_empty());
+        // Before its frame is measured it holds its (square) place; only a filter that leaves
+        // no partner hides it.
+        let empty = width > 0.0 && net.nodes.is_empty();
+        let _ = classes.toggle_with_force("iom-network-svg--empty", empty);
         let _ = classes.toggle_with_force("iom-network--focus", lit);
     }
 

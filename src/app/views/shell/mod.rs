@@ -140,10 +140,8 @@ pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoVi
         }
         let lang = state.lang();
         Some(view! {
-            <p>
-                {state.t(Msg::SnapshotDate)} " " {format_date(&data.snapshot_date, lang)} " · "
-                {state.t(Msg::SchemaVersion)} " " {data.schema_version.clone()}
-            </p>
+            {state.t(Msg::SnapshotDate)} " " {format_date(&data.snapshot_date, lang)} " · "
+            {state.t(Msg::SchemaVersion)} " " {data.schema_version.clone()}
         })
     });
     view! {
@@ -151,7 +149,8 @@ pub fn Footer(snapshot: LocalResource<Result<Loaded, LoadError>>) -> impl IntoVi
             <p>{tr(state, Msg::FootnoteUnofficial)} " "
                 <ViewLink view=View::Sources>{tr(state, Msg::ViewSources)}</ViewLink>
             </p>
-            {snapshot_line}
+            // Its line is there from the start, so the footer does not grow when it is written.
+            <p class="iom-footer__snapshot">{snapshot_line}</p>
         </footer>
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::coords::{self, Coord};
 use crate::app::perf;
+use crate::app::views::first_screen;
 use crate::app::views::widgets::dom::svg_shape;
 use crate::app::views::Data;
 use crate::core::items;
@@ -114,8 +115,9 @@ pub fn keep_marks(
                 );
             });
             if !layout.markers.is_empty() || !layout.clusters.is_empty() {
-                // The first complete drawing of the timeline on this page, for the benchmark.
-                perf::mark_once(perf::TIMELINE);
+                // The first complete drawing of the timeline on this page, for the benchmark
+                // (once seen: it may be drawn behind the page's prerendered copy).
+                first_screen::when_seen(|| perf::mark_once(perf::TIMELINE));
             }
         });
     });
