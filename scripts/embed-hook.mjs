@@ -109,8 +109,8 @@ const template = readFileSync(new URL("./embed.template.js", import.meta.url), "
 writeFileSync(
   join(staging, "embed.js"),
   fillJs(template, "embed.template.js")
-    // Not the parts: the glue's __wasm_split.js loads them, relative to itself.
-    .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined, modules: undefined }))
+    // Not the parts: the glue's __wasm_split.js (the linker) loads them, relative to itself.
+    .replace("__FILES__", () => JSON.stringify({ ...files, parts: undefined, modules: undefined, linker: files.parts.find((name) => name.startsWith("__wasm_split-")) }))
     .replace("__CRASH_PANEL__", () => crashPanel)
     .replace("__INTL_WARMUP__", () => intlWarmup),
 );
@@ -151,10 +151,21 @@ if (release) {
   const glue = readFileSync(join(staging, files.js));
   const integrity = `sha384-${createHash("sha384").update(glue).digest("base64")}`;
   let replaced = 0;
+  // The glue imports the parts' loader (__wasm_split.js): preloaded beside it, so that it is not
+  // requested only once the glue has arrived and been read, with the Wasm's start waiting for it
+  // (on loopback that chain put the Wasm's compilation about 30 ms later).
+  const linker = files.parts.find((name) => name.startsWith("__wasm_split-"));
+  const linkerPreload = (tag) => {
+    if (!linker) return "";
+    const linkerIntegrity = `sha384-${createHash("sha384").update(readFileSync(join(staging, linker))).digest("base64")}`;
+    return tag.replace(`./${files.js}`, `./${linker}`).replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${linkerIntegrity}"`);
+  };
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
     if (!tag.includes(`./${files.js}`)) return tag;
     replaced += 1;
-    return tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
+    const glueTag = tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
+    if (!/rel="?modulepreload/.test(tag)) throw new Error(`embed-hook: the link to ${files.js} is not a modulepreload`);
+    return glueTag + linkerPreload(glueTag);
   });
   if (replaced !== 1) throw new Error(`embed-hook: expected one link to ${files.js}, found ${replaced}`);
 }

@@ -11,7 +11,8 @@ const files = __FILES__;
 
 let bindings;
 function load() {
-  bindings ??= import(base + files.js).then(async (module) => {
+  // The glue imports the parts' loader: both requested at once, not one after the other.
+  bindings ??= Promise.all([import(base + files.js), files.linker && import(base + files.linker)]).then(async ([module]) => {
     await module.default({ module_or_path: base + files.wasm });
     return module;
   });
