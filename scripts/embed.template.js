@@ -26,7 +26,8 @@ let fontsDeclared = false;
 function declareFonts() {
   if (fontsDeclared || !("fonts" in document) || typeof FontFace !== "function") return;
   fontsDeclared = true;
-  const face = new FontFace(files.font.family, `url("${base + files.font.file}") format("woff2")`, files.font.descriptors);
+  const sources = [...files.font.local.map((name) => `local("${name}")`), `url("${base + files.font.file}") format("woff2")`];
+  const face = new FontFace(files.font.family, sources.join(", "), files.font.descriptors);
   document.fonts.add(face);
 }
 

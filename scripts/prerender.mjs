@@ -1,5 +1,5 @@
-// The Overview, the default first view, and the Timeline, the view most links lead to, written
-// into index.html at build time in both languages (README, "Performance"): a visitor reads the
+// The Overview, the default first view, the Timeline, the view most links lead to, and the
+// thematic areas, the strategy's substance, written into index.html at build time in both languages (README, "Performance"): a visitor reads the
 // strategy before the Wasm has arrived, and so can a search engine or a browser without
 // JavaScript (the English Overview). The release build runs this after Trunk (scripts/build.sh).
 // Usage: node scripts/prerender.mjs [DIST]
@@ -24,9 +24,10 @@ const LANGS = ["en", "lo"];
 const VIEWS = [
   { view: "overview", query: "" },
   { view: "timeline", query: "view=timeline&" },
+  { view: "themes", query: "view=themes&" },
 ];
 /** The mark each view's drawing makes once it is complete (src/app/perf.rs). */
-const DRAWN = { overview: "iom-view-ready", timeline: "iom-timeline-ready" };
+const DRAWN = { overview: "iom-view-ready", timeline: "iom-timeline-ready", themes: "iom-view-ready" };
 /** Where the copies go in index.html: after the `noscript` notice, which comes first without scripts. */
 const AFTER = "</noscript>";
 

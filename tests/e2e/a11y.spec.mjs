@@ -42,7 +42,7 @@ test("the language choice is remembered without a lang parameter", async ({ page
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
-test("Lao text is drawn with the shipped Lao webfont, not boxes", async ({ page }) => {
+test("Lao text is drawn with the explorer's Lao font, not boxes, and the shipped file is a font", async ({ page }) => {
   await page.goto("./?lang=lo");
   await expect(page.getByRole("heading", { name: "ໂດຍຫຍໍ້" })).toBeVisible();
   const loaded = await page.evaluate(async () => {
@@ -50,6 +50,16 @@ test("Lao text is drawn with the shipped Lao webfont, not boxes", async ({ page 
     return [...document.fonts].filter((f) => f.family.includes("IOM Explorer Noto Sans Lao") && f.status === "loaded").length;
   });
   expect(loaded).toBeGreaterThan(0);
+  // The face tries the device's own Noto Sans Lao first (this machine has it): the file the
+  // explorer ships for devices without it must load, and cover Lao, on its own.
+  const shipped = await page.evaluate(async () => {
+    const src = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSFontFaceRule).style.getPropertyValue("src");
+    const file = src.match(/url\("?([^")]+)/)[1];
+    const face = await new FontFace("shipped only", `url("${file}")`).load();
+    document.fonts.add(face);
+    return { file, status: face.status, lao: document.fonts.check('16px "shipped only"', "ໂດຍຫຍໍ້") };
+  });
+  expect(shipped, shipped.file).toEqual({ file: expect.stringMatching(/\.woff2$/), status: "loaded", lao: true });
 });
 
 test("the skip link moves focus to the content", async ({ page }) => {

@@ -1,4 +1,4 @@
-// The Overview and the Timeline prerendered into index.html at build time
+// The Overview, the Timeline and Themes prerendered into index.html at build time
 // (scripts/prerender.mjs): readable before the Wasm arrives (the English Overview also without
 // scripts), in the visitor's language, inert until the app takes them over, and taken over
 // without anything moving.
@@ -48,7 +48,7 @@ test("the visitor's last language choice picks the Lao copy; a link's language w
 
 test("a URL that asks for another view, filters or an item gets no prerendered copy", async ({ page }) => {
   await holdWasm(page);
-  for (const query of ["view=themes", "view=timeline&q=health", "q=health", `item=${snapshot.events[0].id}`, "embed=1", "lang=lo&view=map", "lang=lo&lang=en", "view=timeline&view=overview"]) {
+  for (const query of ["view=sources", `view=themes&theme=${snapshot.themes[0].id}`, "view=timeline&q=health", "q=health", `item=${snapshot.events[0].id}`, "embed=1", "lang=lo&view=map", "lang=lo&lang=en", "view=timeline&view=overview"]) {
     await page.goto(`./?${query}`);
     await expect(page.getByRole("status")).toBeVisible();
     await expect(copy(page), query).toHaveCount(0);
@@ -144,6 +144,65 @@ for (const lang of ["en", "lo"]) {
     await live.locator(".iom-tl-frame").focus();
     await page.keyboard.press("ArrowRight");
     await expect(live.locator(".iom-tl-frame [aria-live], .iom-timeline [aria-live]").first()).not.toBeEmpty();
+  });
+}
+
+for (const lang of ["en", "lo"]) {
+  test(`before the Wasm arrives, Themes are readable in ${lang === "lo" ? "Lao" : "English"}, each area with its summary, and nothing in them acts`, async ({ page }) => {
+    await holdWasm(page);
+    await page.goto(`./?view=themes&lang=${lang}`);
+    await expect(copy(page)).toHaveCount(1);
+    await expect(copy(page)).toHaveAttribute("data-view", "themes");
+    await expect(copy(page)).toHaveAttribute("lang", lang);
+    await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, "ViewThemes"));
+    await expect(copy(page).getByText(uiText(lang, "ThemesIntro"))).toBeVisible();
+    // Every thematic area of the snapshot, under its name in the copy's language, with its summary.
+    const cards = copy(page).locator(".iom-theme-card");
+    await expect(cards).toHaveCount(snapshot.themes.length);
+    for (const [i, theme] of snapshot.themes.entries()) {
+      await expect(cards.nth(i).getByRole("heading", { level: 2 })).toHaveText(theme.name[lang] ?? theme.name.en);
+      // (a Lao text not yet reviewed carries its "translation" mark after it)
+      await expect(cards.nth(i).locator(":scope > p").first()).toContainText(theme.summary[lang] ?? theme.summary.en);
+    }
+    for (const button of await copy(page).getByRole("button").all()) await expect(button).toBeDisabled();
+    // The filters too, folded away on a phone.
+    const controls = await copy(page).locator("input, select").all();
+    expect(controls.length).toBeGreaterThan(2);
+    for (const control of controls) await expect(control).toBeDisabled();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  });
+
+  test(`the app draws the ${lang === "lo" ? "Lao" : "English"} Themes behind their copy and shows them where the copy was, answering input`, async ({ page }) => {
+    const release = await holdWasm(page);
+    let releasePart;
+    const partHeld = new Promise((resolve) => (releasePart = resolve));
+    await page.route(/\/split_views-[^/]*\.wasm$/, async (route) => {
+      await partHeld;
+      await route.continue();
+    });
+    await page.goto(`./?view=themes&lang=${lang}`);
+    const box = (root, selector) => root.locator(selector).first().boundingBox();
+    const before = { heading: await box(copy(page), "h1"), intro: await box(copy(page), ".iom-intro"), card: await box(copy(page), ".iom-theme-card") };
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
+    await page.waitForTimeout(300);
+    await expect(copy(page)).toHaveCount(1);
+    await expect(page.getByText(uiText(lang, "PartLoading"))).toBeHidden();
+    releasePart();
+    await ready(page);
+    await expect(page.locator(".iom-prerendered")).toHaveCount(0);
+    const live = page.locator("#iom-explorer > .iom-explorer");
+    await expect(live).toBeVisible();
+    expect(await box(live, "h1")).toEqual(before.heading);
+    expect(await box(live, ".iom-intro")).toEqual(before.intro);
+    expect(await box(live, ".iom-theme-card")).toEqual(before.card);
+    // The live cards answer: an area's name opens its details.
+    const cards = live.locator(".iom-theme-card");
+    await expect(cards).toHaveCount(snapshot.themes.length);
+    const name = snapshot.themes[0].name[lang] ?? snapshot.themes[0].name.en;
+    await cards.first().getByRole("heading", { level: 2 }).getByRole("button").click();
+    await expect(page.getByRole("dialog")).toContainText(name);
   });
 }
 

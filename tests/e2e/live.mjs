@@ -1,8 +1,9 @@
 import { expect } from "@playwright/test";
 
 // Opens `url` and waits for the app to have taken over the page: a view prerendered into
-// index.html (the Overview, the Timeline: first-screen.spec.mjs) is shown as a copy, which does
-// not answer input, until the app has drawn it; a test of the live view waits for that.
+// index.html (the Overview, the Timeline, Themes: first-screen.spec.mjs) is shown as a copy,
+// which does not answer input, until the app has drawn it, and beside any other view the copies
+// stay in the page, hidden, until then; a test of the live view waits for that.
 export async function gotoLive(page, url) {
   await page.goto(url);
   await expect(page.locator("#iom-explorer > .iom-prerendered, #iom-explorer > .iom-boot")).toHaveCount(0, { timeout: 15_000 });

@@ -65,7 +65,7 @@ test("Copy link copies the address of the current view and filters", async ({ pa
 });
 
 test("CSV exports have a BOM, labelled columns in the UI language and the filtered rows", async ({ page }) => {
-  await page.goto("./?view=themes&province=LA-SV");
+  await gotoLive(page, "./?view=themes&province=LA-SV");
   await page.getByText("Share and export").click();
   const events = await download(page, "Events (CSV)");
   expect(events.name).toBe("iom-lao-events.csv");
@@ -80,7 +80,7 @@ test("CSV exports have a BOM, labelled columns in the UI language and the filter
   expect(eventRows.map((row) => row.Id)).toEqual(inSv(snapshot.events));
   for (const row of eventRows) expect(row.Provinces.split("; "), row.Id).toContain(sv.name.en);
 
-  await page.goto("./?view=themes&province=LA-SV&lang=lo");
+  await gotoLive(page, "./?view=themes&province=LA-SV&lang=lo");
   await page.getByText("ແບ່ງປັນ ແລະ ສົ່ງອອກ").click();
   const partners = await download(page, "ຄູ່ຮ່ວມງານ (CSV)");
   const { header, records: partnerRows } = parseCsv(partners.text);
@@ -94,7 +94,7 @@ test("CSV exports have a BOM, labelled columns in the UI language and the filter
 });
 
 test("the JSON export is a snapshot that passes the snapshot checker", async ({ page }) => {
-  await page.goto("./?view=partners&partner_kind=donor");
+  await gotoLive(page, "./?view=partners&partner_kind=donor");
   await page.getByText("Share and export").click();
   const json = await download(page, "Snapshot of the results (JSON)");
   const subset = JSON.parse(json.text);

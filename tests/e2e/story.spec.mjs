@@ -2,6 +2,7 @@
 // the arrow keys move while focus is in the story, each new step is announced, Back returns.
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const story = snapshot.story;
@@ -96,7 +97,7 @@ test("the Overview starts the story, and printing gives every step", async ({ pa
 test("the story embeds, and the snippet generator offers it", async ({ page }) => {
   await page.goto("./?view=story&step=4&embed=1");
   await expect(page.locator(".iom-story__step h2")).toContainText(title(3));
-  await page.goto("./?view=story&step=4");
+  await gotoLive(page, "./?view=story&step=4");
   await page.getByText("Share and export").click();
   await page.getByRole("button", { name: "Embed" }).click();
   const dialog = page.getByRole("dialog", { name: "Embed this view in another page" });

@@ -2,6 +2,7 @@
 // visitor would: controls found by role and accessible name.
 import { test, expect } from "@playwright/test";
 import { readFileSync, mkdirSync } from "node:fs";
+import { gotoLive } from "./live.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const en = (text) => (typeof text === "string" ? text : text.en);
@@ -19,7 +20,7 @@ async function openFilters(page, info) {
 }
 
 test("every thematic area has a card with live counts", async ({ page }, info) => {
-  await page.goto("./?view=themes");
+  await gotoLive(page, "./?view=themes");
   await expect(themeHeadings(page)).toHaveCount(snapshot.themes.length);
   for (const theme of snapshot.themes) {
     await expect(page.getByRole("button", { name: en(theme.name), exact: true })).toBeVisible();
@@ -31,7 +32,7 @@ test("every thematic area has a card with live counts", async ({ page }, info) =
 });
 
 test("search narrows results as you type, ignores case and accents, and an empty result offers to clear", async ({ page }, info) => {
-  await page.goto("./?view=themes");
+  await gotoLive(page, "./?view=themes");
   await openFilters(page, info);
   const search = page.getByRole("searchbox", { name: "Search" });
   await search.fill("savannakhet");
@@ -52,7 +53,7 @@ test("search narrows results as you type, ignores case and accents, and an empty
 });
 
 test("a theme facet filters, shows a removable chip, and lives in the URL", async ({ page }, info) => {
-  await page.goto("./?view=themes");
+  await gotoLive(page, "./?view=themes");
   await openFilters(page, info);
   await page.getByText("Thematic area", { exact: true }).first().click();
   const health = snapshot.themes.find((t) => t.id === "theme-health");
@@ -89,7 +90,7 @@ test("unknown and malformed parameters are ignored and the rest applies", async 
 });
 
 test("the details panel walks theme → partner → province → event, and Escape returns focus", async ({ page }, info) => {
-  await page.goto("./?view=themes");
+  await gotoLive(page, "./?view=themes");
   const border = snapshot.themes.find((t) => t.id === "theme-border");
   const opener = page.getByRole("button", { name: en(border.name), exact: true });
   await opener.click();
@@ -146,7 +147,7 @@ test("Back and Forward move between views", async ({ page }) => {
 });
 
 test("a search typed just before switching views is still there after Back", async ({ page }, info) => {
-  await page.goto("./?view=themes");
+  await gotoLive(page, "./?view=themes");
   await openFilters(page, info);
   await page.getByRole("searchbox", { name: "Search" }).fill("health");
   // At once, before the URL write that waits for typing to pause.
