@@ -221,7 +221,7 @@ const start = [
 ].join("\n");
 html = html.replace(inline[0][0], () => `<script type=module>${start}</script>`);
 // Which prerendered copy the page shows (scripts/prerender.mjs), set on <html> before the body
-// is drawn: the view (the Overview, the Timeline or Themes) and the language the explorer will draw (the
+// is drawn: the view (the Overview, the Timeline, Themes or the Map) and the language the explorer will draw (the
 // URL's, else the visitor's last choice: src/app/state.rs), none when the URL asks for anything
 // else (another view, filters, an item, a preview, the iframe mode, a key twice). Without
 // scripts the English Overview shows.
@@ -233,7 +233,7 @@ const firstScreen = [
   "const query = new URLSearchParams(location.search);",
   "const keys = [...query.keys()];",
   'const view = query.get("view") ?? "overview";',
-  'const copied = ["overview", "timeline", "themes"].includes(view) && new Set(keys).size === keys.length && keys.every((key) => key === "lang" || key === "view");',
+  'const copied = ["overview", "timeline", "themes", "map"].includes(view) && new Set(keys).size === keys.length && keys.every((key) => key === "lang" || key === "view");',
   'let lang = query.get("lang");',
   `if (lang === null) { try { lang = localStorage.getItem(${JSON.stringify(langKey)}); } catch {} }`,
   'lang = lang === "lo" ? "lo" : "en";',

@@ -1,5 +1,5 @@
-// The Overview, the default first view, the Timeline, the view most links lead to, and the
-// thematic areas, the strategy's substance, written into index.html at build time in both languages (README, "Performance"): a visitor reads the
+// The Overview, the default first view, the Timeline, the view most links lead to, the
+// thematic areas, the strategy's substance, and the province map, written into index.html at build time in both languages (README, "Performance"): a visitor reads the
 // strategy before the Wasm has arrived, and so can a search engine or a browser without
 // JavaScript (the English Overview). The release build runs this after Trunk (scripts/build.sh).
 // Usage: node scripts/prerender.mjs [DIST]
@@ -11,7 +11,8 @@
 // disabled, its disclosure panels inert and nothing in it takes focus: nothing looks
 // interactive before it is. Its links are ordinary links and work at once. The Timeline's
 // drawing depends on the visitor's width, so its copy keeps only the drawing's frame, as tall
-// as the drawing (its rows do not depend on the width), empty until the app draws in it.
+// as the drawing (its rows do not depend on the width), empty until the app draws in it; the
+// map's frame likewise, at the map's proportions.
 import { createServer } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,9 +26,12 @@ const VIEWS = [
   { view: "overview", query: "" },
   { view: "timeline", query: "view=timeline&" },
   { view: "themes", query: "view=themes&" },
+  { view: "map", query: "view=map&" },
 ];
 /** The mark each view's drawing makes once it is complete (src/app/perf.rs). */
-const DRAWN = { overview: "iom-view-ready", timeline: "iom-timeline-ready", themes: "iom-view-ready" };
+const DRAWN = { overview: "iom-view-ready", timeline: "iom-timeline-ready", themes: "iom-view-ready", map: "iom-view-ready" };
+/** What else a view waits for before it is complete: the map, for its boundaries. */
+const LAST = { map: "svg.iom-map-svg" };
 /** Where the copies go in index.html: after the `noscript` notice, which comes first without scripts. */
 const AFTER = "</noscript>";
 
@@ -61,6 +65,7 @@ async function render(view, query, lang) {
     page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
     await page.goto(`${origin}/?${query}lang=${lang}`);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN[view], { timeout: 60_000 });
+    if (LAST[view]) await page.locator(LAST[view]).first().waitFor({ timeout: 60_000 });
     // The footer's date is written once the view has been painted.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
     if (problems.length) throw new Error(`prerender: the ${view} in ${lang} logged errors: ${problems.join("; ")}`);
@@ -90,6 +95,9 @@ async function render(view, query, lang) {
       for (const panel of copy.querySelectorAll("details")) panel.inert = true;
       // (the Timeline's drawing frame takes focus for its arrow keys)
       for (const focusable of copy.querySelectorAll("[tabindex]")) focusable.removeAttribute("tabindex");
+      // A table wider than a phone scrolls: with its buttons disabled, the keyboard reaches it
+      // through the scrolling box itself (scrolling works without the app).
+      for (const wrap of copy.querySelectorAll(".iom-table-wrap")) wrap.tabIndex = 0;
       // The drawing is made for the visitor's width: the copy keeps its frame, as tall as it.
       for (const drawing of copy.querySelectorAll("svg.iom-tl-svg")) {
         drawing.replaceChildren();
@@ -97,6 +105,9 @@ async function render(view, query, lang) {
         drawing.removeAttribute("viewBox");
       }
       for (const tip of copy.querySelectorAll(".iom-tl-tip")) tip.remove();
+      // The map is drawn for its frame's width too: the empty frame keeps its proportions
+      // (style/map.css, `.iom-map-frame:empty`).
+      for (const frame of copy.querySelectorAll(".iom-map-frame")) frame.replaceChildren();
       copy.classList.add("iom-prerendered");
       copy.setAttribute("lang", lang);
       copy.dataset.view = view;

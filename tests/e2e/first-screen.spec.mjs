@@ -1,4 +1,4 @@
-// The Overview, the Timeline and Themes prerendered into index.html at build time
+// The Overview, the Timeline, Themes and the Map prerendered into index.html at build time
 // (scripts/prerender.mjs): readable before the Wasm arrives (the English Overview also without
 // scripts), in the visitor's language, inert until the app takes them over, and taken over
 // without anything moving.
@@ -48,7 +48,7 @@ test("the visitor's last language choice picks the Lao copy; a link's language w
 
 test("a URL that asks for another view, filters or an item gets no prerendered copy", async ({ page }) => {
   await holdWasm(page);
-  for (const query of ["view=sources", `view=themes&theme=${snapshot.themes[0].id}`, "view=timeline&q=health", "q=health", `item=${snapshot.events[0].id}`, "embed=1", "lang=lo&view=map", "lang=lo&lang=en", "view=timeline&view=overview"]) {
+  for (const query of ["view=sources", `view=themes&theme=${snapshot.themes[0].id}`, "view=timeline&q=health", "q=health", `item=${snapshot.events[0].id}`, "embed=1", "lang=lo&view=partners", "view=map&province=LA-VT", "lang=lo&lang=en", "view=timeline&view=overview"]) {
     await page.goto(`./?${query}`);
     await expect(page.getByRole("status")).toBeVisible();
     await expect(copy(page), query).toHaveCount(0);
@@ -203,6 +203,65 @@ for (const lang of ["en", "lo"]) {
     const name = snapshot.themes[0].name[lang] ?? snapshot.themes[0].name.en;
     await cards.first().getByRole("heading", { level: 2 }).getByRole("button").click();
     await expect(page.getByRole("dialog")).toContainText(name);
+  });
+}
+
+for (const lang of ["en", "lo"]) {
+  test(`before the Wasm arrives, the province map's page is readable in ${lang === "lo" ? "Lao" : "English"}, its frame held for the map, and nothing in it acts`, async ({ page }) => {
+    await holdWasm(page);
+    await page.goto(`./?view=map&lang=${lang}`);
+    await expect(copy(page)).toHaveCount(1);
+    await expect(copy(page)).toHaveAttribute("data-view", "map");
+    await expect(copy(page)).toHaveAttribute("lang", lang);
+    await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, "ViewMap"));
+    await expect(copy(page).getByText(uiText(lang, "MapIntro"))).toBeVisible();
+    await expect(copy(page).getByRole("heading", { name: uiText(lang, "LegendTitle") })).toBeVisible();
+    // The map is drawn for the visitor's width: the copy holds its place, empty, at its proportions.
+    const frame = copy(page).locator(".iom-map-frame");
+    await expect(frame).toBeEmpty();
+    const { width, height } = await frame.boundingBox();
+    expect(width).toBeGreaterThan(100);
+    expect(height / width).toBeCloseTo(452 / 380, 1);
+    for (const button of await copy(page).getByRole("button").all()) await expect(button).toBeDisabled();
+    for (const control of await copy(page).locator("input, select").all()) await expect(control).toBeDisabled();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  });
+
+  test(`the app draws the ${lang === "lo" ? "Lao" : "English"} map behind its copy and shows it in the copy's frame, answering input`, async ({ page }) => {
+    const release = await holdWasm(page);
+    let releasePart;
+    const partHeld = new Promise((resolve) => (releasePart = resolve));
+    await page.route(/\/split_views-[^/]*\.wasm$/, async (route) => {
+      await partHeld;
+      await route.continue();
+    });
+    await page.goto(`./?view=map&lang=${lang}`);
+    const box = (root, selector) => root.locator(selector).first().boundingBox();
+    const before = { heading: await box(copy(page), "h1"), intro: await box(copy(page), ".iom-intro"), frame: await box(copy(page), ".iom-map-frame"), legend: await box(copy(page), ".iom-legend") };
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
+    await page.waitForTimeout(300);
+    await expect(copy(page)).toHaveCount(1);
+    await expect(page.getByText(uiText(lang, "PartLoading"))).toBeHidden();
+    releasePart();
+    await ready(page);
+    await expect(page.locator(".iom-prerendered")).toHaveCount(0);
+    const live = page.locator("#iom-explorer > .iom-explorer");
+    await expect(live.locator("svg.iom-map-svg")).toBeVisible();
+    expect(await box(live, "h1")).toEqual(before.heading);
+    expect(await box(live, ".iom-intro")).toEqual(before.intro);
+    // On a phone the legend comes after the map: it moves with the frame's height (below).
+    const legend = await box(live, ".iom-legend");
+    expect({ x: legend.x, width: legend.width }).toEqual({ x: before.legend.x, width: before.legend.width });
+    expect(Math.abs(legend.y - before.legend.y)).toBeLessThan(8);
+    const frame = await box(live, ".iom-map-frame");
+    expect(frame.x).toBe(before.frame.x);
+    expect(frame.width).toBe(before.frame.width);
+    expect(Math.abs(frame.height - before.frame.height)).toBeLessThan(8);
+    // The live map answers: a province filters by it.
+    await live.locator("svg.iom-map-svg [role=button]").first().click();
+    await expect(page).toHaveURL(/[?&]province=/);
   });
 }
 

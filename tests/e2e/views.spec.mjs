@@ -256,7 +256,7 @@ test.describe("province map", () => {
   });
 
   test("the legend, attribution, disclaimer and table are there", async ({ page }) => {
-    await page.goto("./?view=map");
+    await gotoLive(page, "./?view=map");
     // With no filter, a province's count is what names it (core/geo.rs, province_counts); the
     // legend is class 0 ("none") and up to five equal bins of 1 to the largest count (Shading).
     const linked = (code) => [snapshot.partners, snapshot.events, snapshot.projects].flat().filter((item) => item.provinces.includes(code)).length;

@@ -1,12 +1,12 @@
 //! What the standalone page shows before the app draws: a loading status and, on the
-//! Overview, the Timeline and Themes, that view prerendered at build time (`scripts/prerender.mjs`),
+//! Overview, the Timeline, Themes and the Map, that view prerendered at build time (`scripts/prerender.mjs`),
 //! chosen by the page's early script (`scripts/embed-hook.mjs`), which marks the choice on
 //! `<html>`: `data-first` (`en` or `lo`; `none` when the URL asks for something else) and
-//! `data-first-view` (`overview`, `timeline` or `themes`).
+//! `data-first-view` (`overview`, `timeline`, `themes` or `map`).
 //!
 //! The app takes a copy over with the same markup, live, so that nothing moves. The Overview
 //! is in the first Wasm file, so it replaces its copy as soon as it is drawn. A view whose code
-//! is a part of its own (the Timeline, Themes) is drawn behind its copy, laid out at the same width but
+//! is a part of its own (the Timeline, Themes, the Map) is drawn behind its copy, laid out at the same width but
 //! unseen, and shown once its part has drawn (or failed to download): until then the visitor
 //! keeps reading the copy instead of a view that says it is loading.
 
@@ -35,6 +35,7 @@ pub fn shown() -> Option<View> {
         "overview" => View::Overview,
         "timeline" => View::Timeline,
         "themes" => View::Themes,
+        "map" => View::Map,
         _ => return None,
     };
     let copy = format!(
