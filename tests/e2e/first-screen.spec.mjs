@@ -15,6 +15,37 @@ const ready = (page) => page.waitForFunction(() => performance.getEntriesByName(
 
 test.use({ serviceWorkers: "block" });
 
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/** What a visitor reads meets the same WCAG A/AA rules as the app (a11y.spec). */
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
+
+/** Holds the download of a view's own Wasm part (`split_<name>-….wasm`) until the returned
+ * function is called: the explorer starts, reads the snapshot and waits for it. */
+async function holdPart(page, name) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(new RegExp(`/split_${name}-[^/]*\\.wasm$`), async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Opens `view` in `lang` and checks that its copy is the one shown, with its heading and introduction. */
+async function openCopy(page, view, lang, { heading, intro }) {
+  await page.goto(`./?view=${view}&lang=${lang}`);
+  await expect(copy(page)).toHaveCount(1);
+  await expect(copy(page)).toHaveAttribute("data-view", view);
+  await expect(copy(page)).toHaveAttribute("lang", lang);
+  await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, heading));
+  await expect(copy(page).getByText(uiText(lang, intro))).toBeVisible();
+}
+
+const box = (root, selector) => root.locator(selector).first().boundingBox();
+
 for (const lang of ["en", "lo"]) {
   test(`before the Wasm arrives, the Overview is readable in ${lang === "lo" ? "Lao" : "English"} and does not look interactive`, async ({ page }) => {
     await holdWasm(page);
@@ -31,8 +62,7 @@ for (const lang of ["en", "lo"]) {
     // The status says the rest is coming, in the page's language only.
     await expect(page.getByRole("status").getByText(lang === "lo" ? "ກຳລັງໂຫຼດ" : "Loading the strategy snapshot")).toBeVisible();
     // What a visitor reads in those seconds meets the same WCAG A/AA rules as the app (a11y.spec).
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }
 
@@ -80,12 +110,7 @@ for (const lang of ["en", "lo"]) {
 for (const lang of ["en", "lo"]) {
   test(`before the Wasm arrives, the Timeline is readable in ${lang === "lo" ? "Lao" : "English"}, its drawing's frame in place, and nothing in it acts`, async ({ page }) => {
     await holdWasm(page);
-    await page.goto(`./?view=timeline&lang=${lang}`);
-    await expect(copy(page)).toHaveCount(1);
-    await expect(copy(page)).toHaveAttribute("data-view", "timeline");
-    await expect(copy(page)).toHaveAttribute("lang", lang);
-    await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, "ViewTimeline"));
-    await expect(copy(page).getByText(uiText(lang, "TimelineIntro"))).toBeVisible();
+    await openCopy(page, "timeline", lang, { heading: "ViewTimeline", intro: "TimelineIntro" });
     // The year handles stand at the ends of the years, as the app puts them.
     const handles = copy(page).locator('input[type="range"]');
     await expect(handles).toHaveCount(2);
@@ -99,21 +124,14 @@ for (const lang of ["en", "lo"]) {
     await expect(frame.locator(".iom-marks")).toHaveCount(0);
     await expect(copy(page).locator("[tabindex]")).toHaveCount(0);
     await expect(page.getByRole("status").getByText(lang === "lo" ? "ກຳລັງໂຫຼດ" : "Loading the strategy snapshot")).toBeVisible();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test(`the app draws the ${lang === "lo" ? "Lao" : "English"} Timeline behind its copy and shows it, drawn, where the copy was`, async ({ page }) => {
     const release = await holdWasm(page);
     // The Timeline's own code, held too: the explorer starts, reads the snapshot and waits.
-    let releasePart;
-    const partHeld = new Promise((resolve) => (releasePart = resolve));
-    await page.route(/\/split_timeline-[^/]*\.wasm$/, async (route) => {
-      await partHeld;
-      await route.continue();
-    });
+    const releasePart = await holdPart(page, "timeline");
     await page.goto(`./?view=timeline&lang=${lang}`);
-    const box = (root, selector) => root.locator(selector).first().boundingBox();
     const before = {
       heading: await box(copy(page), "h1"),
       intro: await box(copy(page), ".iom-intro"),
@@ -150,12 +168,7 @@ for (const lang of ["en", "lo"]) {
 for (const lang of ["en", "lo"]) {
   test(`before the Wasm arrives, Themes are readable in ${lang === "lo" ? "Lao" : "English"}, each area with its summary, and nothing in them acts`, async ({ page }) => {
     await holdWasm(page);
-    await page.goto(`./?view=themes&lang=${lang}`);
-    await expect(copy(page)).toHaveCount(1);
-    await expect(copy(page)).toHaveAttribute("data-view", "themes");
-    await expect(copy(page)).toHaveAttribute("lang", lang);
-    await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, "ViewThemes"));
-    await expect(copy(page).getByText(uiText(lang, "ThemesIntro"))).toBeVisible();
+    await openCopy(page, "themes", lang, { heading: "ViewThemes", intro: "ThemesIntro" });
     // Every thematic area of the snapshot, under its name in the copy's language, with its summary.
     const cards = copy(page).locator(".iom-theme-card");
     await expect(cards).toHaveCount(snapshot.themes.length);
@@ -169,20 +182,13 @@ for (const lang of ["en", "lo"]) {
     const controls = await copy(page).locator("input, select").all();
     expect(controls.length).toBeGreaterThan(2);
     for (const control of controls) await expect(control).toBeDisabled();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test(`the app draws the ${lang === "lo" ? "Lao" : "English"} Themes behind their copy and shows them where the copy was, answering input`, async ({ page }) => {
     const release = await holdWasm(page);
-    let releasePart;
-    const partHeld = new Promise((resolve) => (releasePart = resolve));
-    await page.route(/\/split_views-[^/]*\.wasm$/, async (route) => {
-      await partHeld;
-      await route.continue();
-    });
+    const releasePart = await holdPart(page, "views");
     await page.goto(`./?view=themes&lang=${lang}`);
-    const box = (root, selector) => root.locator(selector).first().boundingBox();
     const before = { heading: await box(copy(page), "h1"), intro: await box(copy(page), ".iom-intro"), card: await box(copy(page), ".iom-theme-card") };
     release();
     await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
@@ -209,12 +215,7 @@ for (const lang of ["en", "lo"]) {
 for (const lang of ["en", "lo"]) {
   test(`before the Wasm arrives, the province map's page is readable in ${lang === "lo" ? "Lao" : "English"}, its frame held for the map, and nothing in it acts`, async ({ page }) => {
     await holdWasm(page);
-    await page.goto(`./?view=map&lang=${lang}`);
-    await expect(copy(page)).toHaveCount(1);
-    await expect(copy(page)).toHaveAttribute("data-view", "map");
-    await expect(copy(page)).toHaveAttribute("lang", lang);
-    await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(uiText(lang, "ViewMap"));
-    await expect(copy(page).getByText(uiText(lang, "MapIntro"))).toBeVisible();
+    await openCopy(page, "map", lang, { heading: "ViewMap", intro: "MapIntro" });
     await expect(copy(page).getByRole("heading", { name: uiText(lang, "LegendTitle") })).toBeVisible();
     // The map is drawn for the visitor's width: the copy holds its place, empty, at its proportions.
     const frame = copy(page).locator(".iom-map-frame");
@@ -224,20 +225,13 @@ for (const lang of ["en", "lo"]) {
     expect(height / width).toBeCloseTo(452 / 380, 1);
     for (const button of await copy(page).getByRole("button").all()) await expect(button).toBeDisabled();
     for (const control of await copy(page).locator("input, select").all()) await expect(control).toBeDisabled();
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test(`the app draws the ${lang === "lo" ? "Lao" : "English"} map behind its copy and shows it in the copy's frame, answering input`, async ({ page }) => {
     const release = await holdWasm(page);
-    let releasePart;
-    const partHeld = new Promise((resolve) => (releasePart = resolve));
-    await page.route(/\/split_views-[^/]*\.wasm$/, async (route) => {
-      await partHeld;
-      await route.continue();
-    });
+    const releasePart = await holdPart(page, "views");
     await page.goto(`./?view=map&lang=${lang}`);
-    const box = (root, selector) => root.locator(selector).first().boundingBox();
     const before = { heading: await box(copy(page), "h1"), intro: await box(copy(page), ".iom-intro"), frame: await box(copy(page), ".iom-map-frame"), legend: await box(copy(page), ".iom-legend") };
     release();
     await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
