@@ -103,8 +103,9 @@ test("the iframe reports its content height to the parent", async ({ page }) => 
   const frame = page.locator("#frame");
   // The parent sizes the iframe from the messages, so the timeline ends up fully visible.
   await expect.poll(async () => Number(await frame.getAttribute("data-reported-height"))).toBeGreaterThan(600);
-  const reported = Number(await frame.getAttribute("data-reported-height"));
-  expect(Number(await frame.getAttribute("height"))).toBe(Math.ceil(reported));
+  // (Read together: the explorer reports again as its view arrives, and the parent follows.)
+  const sized = () => frame.evaluate((iframe) => [Number(iframe.getAttribute("height")), Math.ceil(Number(iframe.dataset.reportedHeight))]);
+  await expect.poll(async () => { const [height, reported] = await sized(); return height === reported; }).toBe(true);
   const inner = page.frameLocator("#frame");
   await expect(inner.getByRole("banner")).toHaveCount(0);
   await expect(inner.getByRole("searchbox", { name: "Search" }).or(inner.getByRole("button", { name: /^Filters/ }))).toBeVisible();
