@@ -11,6 +11,7 @@ import { brotliHandler } from "./bench/brotli-server.mjs";
 import { lighthouseScores } from "./bench/lighthouse.mjs";
 import { markMade, watchForMark } from "./bench/marks.mjs";
 import { MOBILE, mobileTable } from "./bench/mobile.mjs";
+import { functionSizes } from "./bench/wasm-functions.mjs";
 
 const PORT = 8484;
 // The same files, brotli-compressed, for the mobile profile.
@@ -80,6 +81,19 @@ const firstViewBr = firstView.reduce((sum, [, s]) => sum + s.br, 0);
 // The first Wasm file only: the other views' parts (split_*, chunk_*) download when shown, so
 // this is the Overview's first view; the mobile profile below counts each first view's bytes.
 console.log(`  first view, Overview (${firstView.length} files: HTML, JS, Wasm, CSS, snapshot, boundaries, fonts): ${(firstViewBr / KB).toFixed(1)} KB brotli`);
+
+// The largest function of each of the explorer's Wasm files (scripts/bench/wasm-functions.mjs
+// says why). The checker's part is left out of the budget: it loads only for a broken snapshot.
+const FUNCTION_BUDGET = 40 * KB;
+console.log("\nLargest function in each of the explorer's Wasm files:");
+let largestFunction = { name: "", bytes: 0 };
+for (const [name] of sizes) {
+  if (!name.endsWith(".wasm") || name.startsWith("editor-")) continue;
+  const largest = Math.max(0, ...functionSizes(readFileSync(join("dist", name))));
+  const counted = !name.startsWith("split_check-");
+  console.log(`  ${name.padEnd(48)} ${(largest / KB).toFixed(1).padStart(8)} KB${counted ? "" : "  (broken snapshots only; no budget)"}`);
+  if (counted && largest > largestFunction.bytes) largestFunction = { name, bytes: largest };
+}
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -267,6 +281,8 @@ if (LIGHTHOUSE) {
 
 console.log("\nBudgets:");
 budget("first view (Overview) at most 350 KB brotli", firstViewBr <= 350 * KB, `${(firstViewBr / KB).toFixed(1)} KB`);
+budget(`largest Wasm function the views run at most ${FUNCTION_BUDGET / KB} KB`, largestFunction.bytes <= FUNCTION_BUDGET,
+  `${(largestFunction.bytes / KB).toFixed(1)} KB in ${largestFunction.name}`);
 for (const { set, ourTime, theirTime, latencies, mb } of results) {
   const ratio = ourTime !== null && theirTime !== null ? ourTime / theirTime : ourTime !== null ? 0 : Infinity;
   const ratioText = theirTime === null ? `TimelineJS3 did not finish in 120 s (explorer ${fmt(ourTime)})` : `${ratio.toFixed(2)} (${fmt(ourTime)} / ${fmt(theirTime)})`;
