@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { minify } from "terser";
 import { fillHtml, fillJs } from "./ui-text.mjs";
 import { MODULE_OF_VIEW, shipParts } from "./split/parts.mjs";
+import { COPIED_VIEWS } from "./copied-views.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
@@ -233,7 +234,7 @@ const firstScreen = [
   "const query = new URLSearchParams(location.search);",
   "const keys = [...query.keys()];",
   'const view = query.get("view") ?? "overview";',
-  'const copied = ["overview", "timeline", "themes", "map"].includes(view) && new Set(keys).size === keys.length && keys.every((key) => key === "lang" || key === "view");',
+  `const copied = ${JSON.stringify(COPIED_VIEWS.map(({ view }) => view))}.includes(view) && new Set(keys).size === keys.length && keys.every((key) => key === "lang" || key === "view");`,
   'let lang = query.get("lang");',
   `if (lang === null) { try { lang = localStorage.getItem(${JSON.stringify(langKey)}); } catch {} }`,
   'lang = lang === "lo" ? "lo" : "en";',

@@ -18,16 +18,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright";
 import { staticHandler } from "./serve.mjs";
+import { COPIED_VIEWS as VIEWS, COPY_LANGS as LANGS } from "./copied-views.mjs";
 
 const dist = resolve(process.argv[2] ?? "dist");
-const LANGS = ["en", "lo"];
-/** The views drawn, with the address of each (the app's URL contract, README "URL state"). */
-const VIEWS = [
-  { view: "overview", query: "" },
-  { view: "timeline", query: "view=timeline&" },
-  { view: "themes", query: "view=themes&" },
-  { view: "map", query: "view=map&" },
-];
 /** The mark each view's drawing makes once it is complete (src/app/perf.rs). */
 const DRAWN = { overview: "iom-view-ready", timeline: "iom-timeline-ready", themes: "iom-view-ready", map: "iom-view-ready" };
 /** What else a view waits for before it is complete: the map, for its boundaries. */

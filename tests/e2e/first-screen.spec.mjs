@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { holdWasm } from "./hold-wasm.mjs";
 import { uiText } from "../../scripts/ui-text.mjs";
+import { COPIED_VIEWS, COPY_LANGS } from "../../scripts/copied-views.mjs";
 
 const snapshot = JSON.parse(readFileSync("public/data/strategy.json", "utf8"));
 const title = (lang) => (lang === "lo" ? snapshot.strategy.title.lo : snapshot.strategy.title.en);
@@ -74,6 +75,18 @@ test("the visitor's last language choice picks the Lao copy; a link's language w
   await expect(copy(page).getByRole("heading", { level: 1 })).toContainText(title("lo"));
   await page.goto("./?lang=en");
   await expect(copy(page).getByRole("heading", { level: 1 })).toHaveText(title("en"));
+});
+
+test("every view the build copies shows its own copy, and only it, before the Wasm arrives", async ({ page }) => {
+  // The build's list (scripts/copied-views.mjs) against what the page shows (style/page.css).
+  await holdWasm(page);
+  for (const { view } of COPIED_VIEWS) for (const lang of COPY_LANGS) {
+    await page.goto(`./?view=${view}&lang=${lang}`);
+    await expect(copy(page), `${view} ${lang}`).toHaveCount(1);
+    await expect(copy(page)).toHaveAttribute("data-view", view);
+    await expect(copy(page)).toHaveAttribute("lang", lang);
+  }
+  await expect(page.locator(".iom-prerendered")).toHaveCount(COPIED_VIEWS.length * COPY_LANGS.length);
 });
 
 test("a URL that asks for another view, filters or an item gets no prerendered copy", async ({ page }) => {

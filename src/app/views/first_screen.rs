@@ -31,13 +31,9 @@ pub fn shown() -> Option<View> {
     if lang != "en" && lang != "lo" {
         return None;
     }
-    let view = match html.get_attribute(CHOSEN_VIEW)?.as_str() {
-        "overview" => View::Overview,
-        "timeline" => View::Timeline,
-        "themes" => View::Themes,
-        "map" => View::Map,
-        _ => return None,
-    };
+    // Which views have a copy is the build's list (scripts/copied-views.mjs); the page says
+    // which one it shows, and the copy's presence below confirms it.
+    let view = View::from_code(&html.get_attribute(CHOSEN_VIEW)?)?;
     let copy = format!(
         "#iom-explorer > .iom-prerendered[data-view=\"{}\"][lang=\"{lang}\"]",
         view.code()
