@@ -179,7 +179,7 @@ test("Copy link in a script embed gives a link to the standalone explorer with i
   expect(link.searchParams.get("q")).toBe("health");
   expect(link.searchParams.has("embed")).toBe(false);
   const count = await one.locator(".iom-result-count").textContent();
-  await page.goto(copied);
+  await gotoLive(page, copied);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Themes");
   await expect(page.getByLabel("Search")).toHaveValue("health");
   await expect(page.locator(".iom-result-count")).toHaveText(count);

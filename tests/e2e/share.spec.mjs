@@ -52,7 +52,7 @@ async function download(page, name) {
 
 test("Copy link copies the address of the current view and filters", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("./?view=themes&theme=theme-health&lang=lo");
+  await gotoLive(page, "./?view=themes&theme=theme-health&lang=lo");
   await page.getByText("ແບ່ງປັນ ແລະ ສົ່ງອອກ").click();
   await page.getByRole("button", { name: "ສຳເນົາລິ້ງ" }).click();
   await expect(page.getByText("ສຳເນົາລິ້ງແລ້ວ")).toBeVisible();
