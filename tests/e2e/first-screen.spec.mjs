@@ -47,6 +47,27 @@ async function openCopy(page, view, lang, { heading, intro }) {
 
 const box = (root, selector) => root.locator(selector).first().boundingBox();
 
+/** Opens `view` in `lang` with the Wasm and the views' part held, notes where `selectors` sit
+ * in the copy, lets the explorer start and checks the copy stays, with no loading status, while
+ * the part is held; then lets the part come and waits for the app to take over. Returns the
+ * copy's boxes and the live explorer. */
+async function takeOverBehindCopy(page, view, lang, selectors) {
+  const release = await holdWasm(page);
+  const releasePart = await holdPart(page, "views");
+  await page.goto(`./?view=${view}&lang=${lang}`);
+  const before = {};
+  for (const [name, selector] of Object.entries(selectors)) before[name] = await box(copy(page), selector);
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
+  await page.waitForTimeout(300);
+  await expect(copy(page)).toHaveCount(1);
+  await expect(page.getByText(uiText(lang, "PartLoading"))).toBeHidden();
+  releasePart();
+  await ready(page);
+  await expect(page.locator(".iom-prerendered")).toHaveCount(0);
+  return { before, live: page.locator("#iom-explorer > .iom-explorer") };
+}
+
 for (const lang of ["en", "lo"]) {
   test(`before the Wasm arrives, the Overview is readable in ${lang === "lo" ? "Lao" : "English"} and does not look interactive`, async ({ page }) => {
     await holdWasm(page);
@@ -199,19 +220,7 @@ for (const lang of ["en", "lo"]) {
   });
 
   test(`the app draws the ${lang === "lo" ? "Lao" : "English"} Themes behind their copy and shows them where the copy was, answering input`, async ({ page }) => {
-    const release = await holdWasm(page);
-    const releasePart = await holdPart(page, "views");
-    await page.goto(`./?view=themes&lang=${lang}`);
-    const before = { heading: await box(copy(page), "h1"), intro: await box(copy(page), ".iom-intro"), card: await box(copy(page), ".iom-theme-card") };
-    release();
-    await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
-    await page.waitForTimeout(300);
-    await expect(copy(page)).toHaveCount(1);
-    await expect(page.getByText(uiText(lang, "PartLoading"))).toBeHidden();
-    releasePart();
-    await ready(page);
-    await expect(page.locator(".iom-prerendered")).toHaveCount(0);
-    const live = page.locator("#iom-explorer > .iom-explorer");
+    const { before, live } = await takeOverBehindCopy(page, "themes", lang, { heading: "h1", intro: ".iom-intro", card: ".iom-theme-card" });
     await expect(live).toBeVisible();
     expect(await box(live, "h1")).toEqual(before.heading);
     expect(await box(live, ".iom-intro")).toEqual(before.intro);
@@ -242,19 +251,7 @@ for (const lang of ["en", "lo"]) {
   });
 
   test(`the app draws the ${lang === "lo" ? "Lao" : "English"} map behind its copy and shows it in the copy's frame, answering input`, async ({ page }) => {
-    const release = await holdWasm(page);
-    const releasePart = await holdPart(page, "views");
-    await page.goto(`./?view=map&lang=${lang}`);
-    const before = { heading: await box(copy(page), "h1"), intro: await box(copy(page), ".iom-intro"), frame: await box(copy(page), ".iom-map-frame"), legend: await box(copy(page), ".iom-legend") };
-    release();
-    await page.waitForFunction(() => performance.getEntriesByName("iom-snapshot-ready").length > 0);
-    await page.waitForTimeout(300);
-    await expect(copy(page)).toHaveCount(1);
-    await expect(page.getByText(uiText(lang, "PartLoading"))).toBeHidden();
-    releasePart();
-    await ready(page);
-    await expect(page.locator(".iom-prerendered")).toHaveCount(0);
-    const live = page.locator("#iom-explorer > .iom-explorer");
+    const { before, live } = await takeOverBehindCopy(page, "map", lang, { heading: "h1", intro: ".iom-intro", frame: ".iom-map-frame", legend: ".iom-legend" });
     await expect(live.locator("svg.iom-map-svg")).toBeVisible();
     expect(await box(live, "h1")).toEqual(before.heading);
     expect(await box(live, ".iom-intro")).toEqual(before.intro);
