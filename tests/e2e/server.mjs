@@ -18,6 +18,7 @@ const host = staticHandler(resolve("tests/e2e/host"));
 // The built explorer also lives under a CMS-like sub-path, to prove it works from there.
 const SUB_PATH = "/sites/default/files/explorer/";
 const good = readFileSync(resolve("public/data/strategy.json"));
+const slowStart = Number(process.env.E2E_SLOW_START_MS ?? 0);
 const attempts = new Map();
 const firstSeen = new Map();
 
@@ -133,6 +134,11 @@ createServer((req, res) => {
     if (!firstSeen.has(pathname)) firstSeen.set(pathname, Date.now());
     return fault(req, res, count, pathname);
   }
+  // E2E_SLOW_START_MS=2000 holds back the snapshot and the views' own code (split_*.wasm and
+  // chunk_*.wasm), so the prerendered copies (the page's hidden ones too) stay in the page that much longer:
+  // a test that reads the page before the app has taken over (tests/e2e/live.mjs) then fails
+  // every time instead of by chance.
+  if (slowStart && /\/data\/strategy\.json$|\/(split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm$/.test(pathname)) return setTimeout(() => dist(req, res), slowStart);
   return dist(req, res);
 }).listen(port, "127.0.0.1", () => console.log(`e2e server on http://127.0.0.1:${port}/`));
 
