@@ -21,10 +21,6 @@ import { staticHandler } from "./serve.mjs";
 import { COPIED_VIEWS as VIEWS, COPY_LANGS as LANGS } from "./copied-views.mjs";
 
 const dist = resolve(process.argv[2] ?? "dist");
-/** The mark each view's drawing makes once it is complete (src/app/perf.rs). */
-const DRAWN = { overview: "iom-view-ready", timeline: "iom-timeline-ready", themes: "iom-view-ready", map: "iom-view-ready" };
-/** What else a view waits for before it is complete: the map, for its boundaries. */
-const LAST = { map: "svg.iom-map-svg" };
 /** Where the copies go in index.html: after the `noscript` notice, which comes first without scripts. */
 const AFTER = "</noscript>";
 
@@ -34,7 +30,10 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
 try {
   const copies = [];
-  for (const { view, query } of VIEWS) for (const lang of LANGS) copies.push(await render(view, query, lang));
+  for (const { view, query, drawn, last } of VIEWS) {
+    if (!drawn) throw new Error(`prerender: copied-views.mjs names no \`drawn\` mark for the ${view}`);
+    for (const lang of LANGS) copies.push(await render(view, query, lang, drawn, last));
+  }
   const page = join(dist, "index.html");
   const html = readFileSync(page, "utf8");
   if (html.includes("iom-prerendered")) throw new Error("prerender: index.html already has prerendered views");
@@ -47,8 +46,9 @@ try {
   server.close();
 }
 
-/** The drawn `view` in `lang`, as markup that cannot clash with the app's own and cannot act. */
-async function render(view, query, lang) {
+/** The drawn `view` in `lang` (complete at the performance mark `drawn` and, if named, once
+ * `last` is in the page), as markup that cannot clash with the app's own and cannot act. */
+async function render(view, query, lang, drawn, last) {
   // A fresh context each time: no stored language choice, no service worker.
   const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 900 } });
   try {
@@ -57,8 +57,12 @@ async function render(view, query, lang) {
     page.on("pageerror", (error) => problems.push(error.message));
     page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
     await page.goto(`${origin}/?${query}lang=${lang}`);
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN[view], { timeout: 60_000 });
-    if (LAST[view]) await page.locator(LAST[view]).first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, drawn, { timeout: 60_000 }).catch(() => {
+      throw new Error(`prerender: the ${view} in ${lang} made no "${drawn}" mark in 60 s (copied-views.mjs against src/app/perf.rs)${problems.length ? `; it logged: ${problems.join("; ")}` : ""}`);
+    });
+    if (last) await page.locator(last).first().waitFor({ timeout: 60_000 }).catch(() => {
+      throw new Error(`prerender: the ${view} in ${lang} has no ${last} after 60 s (copied-views.mjs)`);
+    });
     // The footer's date is written once the view has been painted.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
     if (problems.length) throw new Error(`prerender: the ${view} in ${lang} logged errors: ${problems.join("; ")}`);
