@@ -135,9 +135,9 @@ createServer((req, res) => {
     return fault(req, res, count, pathname);
   }
   // E2E_SLOW_START_MS=2000 holds back the snapshot and the views' own code (split_*.wasm and
-  // chunk_*.wasm), so the prerendered copies (the page's hidden ones too) stay in the page that much longer:
-  // a test that reads the page before the app has taken over (tests/e2e/live.mjs) then fails
-  // every time instead of by chance.
+  // chunk_*.wasm), so the prerendered copies (the page's hidden ones too) stay in the page that
+  // much longer: a test that reads the page before the app has taken over (tests/e2e/live.mjs)
+  // then fails every time instead of by chance.
   if (slowStart && /\/data\/strategy\.json$|\/(split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm$/.test(pathname)) return setTimeout(() => dist(req, res), slowStart);
   return dist(req, res);
 }).listen(port, "127.0.0.1", () => console.log(`e2e server on http://127.0.0.1:${port}/`));
